@@ -1,0 +1,208 @@
+package dev.posture.catalog;
+
+import dev.posture.input.Document;
+import dev.posture.input.DocumentReader;
+import dev.posture.input.InputException;
+import dev.posture.input.Node;
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Loads the catalogue: reads every YAML file of a folder (or one file), validates each action and
+ * compiles its checks once. Any problem is an {@link InputException} naming the file, line, action
+ * and what was expected, so a broken catalogue never reaches scoring.
+ */
+public final class CatalogLoader {
+  private static final Set<String> FILE_FIELDS = Set.of("actions");
+  private static final Set<String> ACTION_FIELDS =
+      Set.of(
+          "id", "title", "category", "deviceCategory", "product", "maxScore", "scored", "deprecated", "tier",
+          "implementationCost", "userImpact", "threats", "licenses", "usersAffected", "prerequisites",
+          "remediation", "actionUrl", "learnMore", "check", "suggest");
+  private static final Set<String> CHECK_FIELDS = Set.of("passes", "of", "where", "covered", "satisfiedBy");
+  private static final Set<String> SUGGEST_FIELDS = Set.of("when", "status", "reason");
+  private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.\\-]{0,127}");
+
+  private final CelCompiler compiler = new CelCompiler();
+
+  /** Loads a catalogue folder (every {@code *.yaml} / {@code *.yml} in it) or a single file. */
+  public Catalog load(Path path) {
+    if (!Files.exists(path)) {
+      throw new InputException(path.toString(), "no such catalogue file or folder");
+    }
+    List<Path> files = Files.isDirectory(path) ? yamlFiles(path) : List.of(path);
+    if (files.isEmpty()) {
+      throw new InputException(path.toString(), "the folder holds no catalogue files; expected *.yaml files of improvement actions");
+    }
+    List<Document> documents = new ArrayList<>();
+    for (Path file : files) {
+      documents.add(DocumentReader.read(file));
+    }
+    return build(documents);
+  }
+
+  /** Loads the catalogue shipped inside posture itself. */
+  public Catalog loadBundled() {
+    try {
+      Path code = Path.of(CatalogLoader.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+      if (Files.isDirectory(code)) {
+        return loadBundled(code.resolve("catalog"));
+      }
+      try (FileSystem jar = FileSystems.newFileSystem(code)) {
+        return loadBundled(jar.getPath("/catalog"));
+      }
+    } catch (IOException | URISyntaxException e) {
+      throw new IllegalStateException("the bundled catalogue cannot be read", e);
+    }
+  }
+
+  private Catalog loadBundled(Path folder) {
+    List<Document> documents = new ArrayList<>();
+    for (Path file : yamlFiles(folder)) {
+      String name = "catalog/" + file.getFileName();
+      documents.add(DocumentReader.read(name, DocumentReader.readBytes(file), true, true));
+    }
+    return build(documents);
+  }
+
+  private Catalog build(List<Document> documents) {
+    List<Action> actions = new ArrayList<>();
+    Map<String, Action> seen = new HashMap<>();
+    List<String> sources = new ArrayList<>();
+    for (Document document : documents) {
+      sources.add(document.source());
+      Node root = document.rootNode().onlyFields(FILE_FIELDS);
+      Node list = root.field("actions");
+      if (list.isMissing()) {
+        throw root.error("missing required field 'actions' (the list of improvement actions)");
+      }
+      for (Node node : list.items()) {
+        Action action = action(node);
+        Action earlier = seen.putIfAbsent(action.id(), action);
+        if (earlier != null) {
+          throw node.field("id").error("duplicate action id '" + action.id() + "'; first defined at " + earlier.origin());
+        }
+        actions.add(action);
+      }
+    }
+    return new Catalog(actions, sources);
+  }
+
+  private Action action(Node node) {
+    node.onlyFields(ACTION_FIELDS);
+    String id = node.text("id");
+    if (!ID.matcher(id).matches()) {
+      throw node.field("id").error("expected an id of letters, digits, '_', '.' or '-' (at most 128), found '" + id + "'");
+    }
+    Category category = node.choice("category", Category.values());
+    Optional<DeviceCategory> deviceCategory = Optional.empty();
+    if (node.has("deviceCategory")) {
+      if (category != Category.DEVICE) {
+        throw node.field("deviceCategory").error("only Device actions have a deviceCategory; action " + id + " is " + category);
+      }
+      deviceCategory = Optional.of(node.choice("deviceCategory", DeviceCategory.values()));
+    } else if (category == Category.DEVICE) {
+      throw node.error("Device action " + id + " needs a deviceCategory (one of Application, Operating system, Network, Accounts, Security controls)");
+    }
+    double maxScore = node.number("maxScore");
+    if (!(maxScore > 0 && maxScore <= 10)) {
+      throw node.field("maxScore").error("expected a number greater than 0 and at most 10, found " + node.field("maxScore").describe());
+    }
+    return new Action(
+        id,
+        node.text("title"),
+        category,
+        deviceCategory,
+        node.text("product"),
+        maxScore,
+        node.bool("scored", true),
+        node.bool("deprecated", false),
+        node.choice("tier", Tier.values()),
+        node.choice("implementationCost", Level.values()),
+        node.choice("userImpact", Level.values()),
+        node.texts("threats"),
+        node.texts("licenses"),
+        node.optionalText("usersAffected").orElse(""),
+        node.texts("prerequisites"),
+        node.texts("remediation"),
+        node.optionalText("actionUrl").orElse(""),
+        node.texts("learnMore"),
+        check(id, node.field("check")),
+        suggestion(id, node.field("suggest")),
+        new Action.Origin(node.document().source(), node.line()));
+  }
+
+  private Check check(String id, Node node) {
+    if (node.isMissing()) {
+      throw node.error("action " + id + " has no check; expected 'passes' or 'of'/'covered'");
+    }
+    node.onlyFields(CHECK_FIELDS);
+    Optional<Expression> satisfiedBy = optionalExpression(id, node, "satisfiedBy", Optional.empty());
+    boolean binary = node.has("passes");
+    boolean coverage = node.has("of") || node.has("covered") || node.has("where");
+    if (binary == coverage) {
+      throw node.error("action " + id + ": a check has either 'passes' (all or nothing) or 'of' and 'covered' (coverage), not " + (binary ? "both" : "neither"));
+    }
+    if (binary) {
+      return new Check.Binary(expression(id, node, "passes", Optional.empty()), satisfiedBy);
+    }
+    if (!node.has("of") || !node.has("covered")) {
+      throw node.error("action " + id + ": a coverage check needs both 'of' and 'covered'");
+    }
+    Collection of = node.choice("of", Collection.values());
+    return new Check.Coverage(
+        of,
+        optionalExpression(id, node, "where", Optional.of(of)),
+        expression(id, node, "covered", Optional.of(of)),
+        satisfiedBy);
+  }
+
+  private Optional<Action.Suggestion> suggestion(String id, Node node) {
+    if (node.isMissing()) {
+      return Optional.empty();
+    }
+    node.onlyFields(SUGGEST_FIELDS);
+    Status status = node.choice("status", Status.values());
+    if (!status.settable()) {
+      throw node.field("status").error("a suggestion proposes a status a person can set, not " + status);
+    }
+    return Optional.of(new Action.Suggestion(expression(id, node, "when", Optional.empty()), status, node.text("reason")));
+  }
+
+  private Optional<Expression> optionalExpression(String id, Node parent, String field, Optional<Collection> scope) {
+    return parent.has(field) ? Optional.of(expression(id, parent, field, scope)) : Optional.empty();
+  }
+
+  private Expression expression(String id, Node parent, String field, Optional<Collection> scope) {
+    Node node = parent.field(field);
+    CelCompiler.CompileResult result = compiler.compile(node.asText(), scope);
+    if (result.error() != null) {
+      throw node.error("action " + id + ": check does not compile: " + result.error());
+    }
+    return result.expression();
+  }
+
+  private static List<Path> yamlFiles(Path folder) {
+    try (Stream<Path> files = Files.list(folder)) {
+      return files
+          .filter(Files::isRegularFile)
+          .filter(p -> p.getFileName().toString().matches("(?i).*\\.ya?ml"))
+          .sorted()
+          .toList();
+    } catch (IOException e) {
+      throw new InputException(folder.toString(), "cannot list the catalogue folder: " + e.getMessage());
+    }
+  }
+}

@@ -1,0 +1,106 @@
+package dev.posture.catalog;
+
+import dev.cel.bundle.Cel;
+import dev.cel.bundle.CelFactory;
+import dev.cel.common.CelAbstractSyntaxTree;
+import dev.cel.common.CelIssue;
+import dev.cel.common.CelOptions;
+import dev.cel.common.CelValidationResult;
+import dev.cel.common.types.MapType;
+import dev.cel.common.types.SimpleType;
+import dev.cel.parser.CelStandardMacro;
+import dev.cel.runtime.CelEvaluationException;
+import dev.cel.runtime.CelRuntime;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Compiles check expressions with CEL. Each scope declares only the variables its expressions may
+ * use: {@code tenant} everywhere, plus the element (e.g. {@code user}) in a coverage predicate, so a
+ * misspelt variable is a compile error at load, not a surprise at run time.
+ */
+final class CelCompiler {
+  /** Bounds a comprehension (exists, all, map, filter) over any one list. */
+  private static final int MAX_ITERATIONS = 100_000;
+  /** Bounds an expression's source: checks are one-liners, not programs. */
+  static final int MAX_EXPRESSION_LENGTH = 4_000;
+
+  private final Cel tenantScope;
+  private final Map<Collection, Cel> elementScopes = new EnumMap<>(Collection.class);
+
+  CelCompiler() {
+    tenantScope =
+        CelFactory.standardCelBuilder()
+            .setOptions(
+                CelOptions.current()
+                    .enableHeterogeneousNumericComparisons(true)
+                    .comprehensionMaxIterations(MAX_ITERATIONS)
+                    .build())
+            .setStandardMacros(CelStandardMacro.STANDARD_MACROS)
+            .addVar("tenant", MapType.create(SimpleType.STRING, SimpleType.DYN))
+            .setResultType(SimpleType.BOOL)
+            .build();
+  }
+
+  /** Compiles an expression over {@code tenant}, plus the element of {@code collection} when given. */
+  CompileResult compile(String text, Optional<Collection> collection) {
+    if (text.length() > MAX_EXPRESSION_LENGTH) {
+      return CompileResult.failure("the expression is " + text.length() + " characters long; at most " + MAX_EXPRESSION_LENGTH + " are allowed");
+    }
+    Cel cel = collection.map(this::scopeFor).orElse(tenantScope);
+    CelValidationResult result = cel.compile(text);
+    if (result.hasError()) {
+      CelIssue first = result.getErrors().get(0);
+      String where = first.getSourceLocation().getLine() > 0
+          ? " (at " + first.getSourceLocation().getLine() + ":" + (first.getSourceLocation().getColumn() + 1) + ")"
+          : "";
+      return CompileResult.failure(first.getMessage() + where);
+    }
+    try {
+      CelAbstractSyntaxTree ast = result.getAst();
+      return CompileResult.success(new CelExpression(text, cel.createProgram(ast)));
+    } catch (Exception e) {
+      return CompileResult.failure(e.getMessage());
+    }
+  }
+
+  private Cel scopeFor(Collection collection) {
+    return elementScopes.computeIfAbsent(
+        collection,
+        c -> tenantScope.toCelBuilder().addVar(c.element(), MapType.create(SimpleType.STRING, SimpleType.DYN)).build());
+  }
+
+  record CompileResult(Expression expression, String error) {
+    static CompileResult success(Expression expression) {
+      return new CompileResult(expression, null);
+    }
+
+    static CompileResult failure(String error) {
+      return new CompileResult(null, error);
+    }
+  }
+
+  private record CelExpression(String text, CelRuntime.Program program) implements Expression {
+    @Override
+    public boolean test(Map<String, Object> variables) {
+      Object result;
+      try {
+        result = program.eval(variables);
+      } catch (CelEvaluationException e) {
+        throw new CheckFailedException(describe(e));
+      }
+      if (result instanceof Boolean b) {
+        return b;
+      }
+      throw new CheckFailedException("'" + text + "' gave " + result + ", expected true or false");
+    }
+
+    private static String describe(CelEvaluationException e) {
+      String message = e.getMessage();
+      // CEL prefixes "evaluation error at <source>:<offset>: "; the rest is what users need.
+      int colon = message.indexOf(": ");
+      return colon > 0 && message.startsWith("evaluation error") ? message.substring(colon + 2) : message;
+    }
+  }
+}

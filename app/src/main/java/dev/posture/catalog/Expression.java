@@ -1,0 +1,18 @@
+package dev.posture.catalog;
+
+import java.util.Map;
+
+/** A compiled, side-effect-free boolean expression over the variables it was declared with. */
+public interface Expression {
+
+  /** The expression as written in the catalogue. */
+  String text();
+
+  /**
+   * Evaluates the expression.
+   *
+   * @throws CheckFailedException when the data does not have what the expression reads (a missing
+   *     field, a value of the wrong type)
+   */
+  boolean test(Map<String, Object> variables);
+}

@@ -1,0 +1,66 @@
+package dev.posture.cli;
+
+import dev.posture.input.InputException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.IParameterExceptionHandler;
+
+/**
+ * Builds the command line and runs it. Tests, the shell and {@link Main} all go through {@link #run},
+ * which returns the exit code and never exits the JVM.
+ */
+public final class PostureCli {
+  private PostureCli() {}
+
+  public static CommandLine commandLine(PrintWriter out, PrintWriter err, InputStream in) {
+    PostureCommand root = new PostureCommand(in);
+    CommandLine cli = new CommandLine(root);
+    cli.setOut(out);
+    cli.setErr(err);
+    cli.setCaseInsensitiveEnumValuesAllowed(true);
+    cli.setExecutionExceptionHandler(executionErrors(root));
+    cli.setParameterExceptionHandler(usageErrors());
+    return cli;
+  }
+
+  public static int run(String[] args, PrintWriter out, PrintWriter err, InputStream in) {
+    try {
+      return commandLine(out, err, in).execute(args);
+    } finally {
+      out.flush();
+      err.flush();
+    }
+  }
+
+  private static IParameterExceptionHandler usageErrors() {
+    return (ex, args) -> {
+      CommandLine cmd = ex.getCommandLine();
+      PrintWriter err = cmd.getErr();
+      err.println("posture: " + ex.getMessage());
+      CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
+      err.println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for more information.");
+      return ExitCode.USAGE;
+    };
+  }
+
+  private static IExecutionExceptionHandler executionErrors(PostureCommand root) {
+    return (ex, cmd, parseResult) -> {
+      PrintWriter err = cmd.getErr();
+      if (ex instanceof InputException) {
+        err.println("posture: " + ex.getMessage());
+        return ExitCode.INVALID_INPUT;
+      }
+      if (ex instanceof UsageException) {
+        err.println("posture: " + ex.getMessage());
+        return ExitCode.USAGE;
+      }
+      err.println("posture: internal error: " + ex + (root.verbose ? "" : " (run with --verbose for details)"));
+      if (root.verbose) {
+        ex.printStackTrace(err);
+      }
+      return ExitCode.INTERNAL_ERROR;
+    };
+  }
+}

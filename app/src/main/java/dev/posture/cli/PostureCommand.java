@@ -1,0 +1,52 @@
+package dev.posture.cli;
+
+import dev.posture.report.Format;
+import java.io.InputStream;
+import java.nio.file.Path;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+/** The root command: global options, inherited by every subcommand, and the list of commands. */
+@Command(
+    name = "posture",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = "Assess the security posture of a Microsoft 365 tenant, offline, the way Microsoft Secure Score does.",
+    subcommands = {AssessCommand.class},
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  posture assess samples/contoso",
+      "  posture assess samples/contoso --format json --output report.json",
+    },
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:done",
+      "1:a gate failed (--fail-under, --fail-on-regression)",
+      "2:usage error",
+      "3:invalid input (the message names the file, line or JSON path)",
+      "4:permission denied",
+      "70:internal error (stack trace with --verbose)"
+    })
+public final class PostureCommand {
+  /** Standard input, for a snapshot read from {@code -}. */
+  final InputStream stdin;
+
+  PostureCommand(InputStream stdin) {
+    this.stdin = stdin;
+  }
+
+  @Option(names = "--format", scope = ScopeType.INHERIT, paramLabel = "FORMAT",
+      description = "Output format: ${COMPLETION-CANDIDATES} (default: table).")
+  Format format = Format.TABLE;
+
+  @Option(names = {"-o", "--output"}, scope = ScopeType.INHERIT, paramLabel = "FILE",
+      description = "Write the result to FILE (replaced atomically) instead of standard output.")
+  Path output;
+
+  @Option(names = "--no-color", scope = ScopeType.INHERIT, description = "Never use colour (also NO_COLOR).")
+  boolean noColor;
+
+  @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT, description = "Print stack traces of internal errors.")
+  boolean verbose;
+}

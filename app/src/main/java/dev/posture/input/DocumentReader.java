@@ -1,0 +1,221 @@
+package dev.posture.input;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.core.json.JsonFactory;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+import tools.jackson.dataformat.yaml.YAMLFactory;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+
+/**
+ * Reads JSON or YAML into a {@link Document}, turning every parse failure into an {@link
+ * InputException} that names the file, line and what was wrong.
+ *
+ * <p>The format is taken from the extension ({@code .json}, {@code .yaml}, {@code .yml}); anything
+ * else is sniffed from its first character. A UTF-8 byte-order mark is skipped. Duplicate keys are an
+ * error: in a hand-edited file the second value silently winning is almost always a mistake.
+ */
+public final class DocumentReader {
+
+  /** Bounds that keep hostile input from exhausting the stack or memory. */
+  static final StreamReadConstraints LIMITS =
+      StreamReadConstraints.builder()
+          .maxNestingDepth(200)
+          .maxStringLength(8 * 1024 * 1024)
+          .maxNumberLength(100)
+          .build();
+
+  private static final ObjectMapper JSON =
+      JsonMapper.builder(JsonFactory.builder().streamReadConstraints(LIMITS).build()).build();
+  private static final ObjectMapper YAML =
+      YAMLMapper.builder(YAMLFactory.builder().streamReadConstraints(LIMITS).build()).build();
+
+  private DocumentReader() {}
+
+  /** Reads a file, recording the line of every value. */
+  public static Document read(Path file) {
+    return read(file.toString(), readBytes(file), isYaml(file.getFileName().toString()), true);
+  }
+
+  /** Reads bytes already in memory (stdin, a bundled resource). */
+  public static Document read(String source, byte[] bytes, Boolean yaml, boolean trackLines) {
+    int start = hasBom(bytes) ? 3 : 0;
+    boolean asYaml = yaml != null ? yaml : looksLikeYaml(bytes, start);
+    ObjectMapper mapper = asYaml ? YAML : JSON;
+    Map<String, Integer> lines = trackLines ? new HashMap<>() : Map.of();
+    try (JsonParser parser = mapper.createParser(bytes, start, bytes.length - start)) {
+      JsonToken first = parser.nextToken();
+      if (first == null) {
+        throw new InputException(source, 1, null, "the file is empty; expected a " + kind(asYaml) + " document");
+      }
+      JsonNode root = new TreeBuilder(source, parser, lines, trackLines).value("$");
+      if (parser.nextToken() != null) {
+        throw new InputException(
+            source, line(parser.currentTokenLocation()), null, "unexpected content after the end of the document");
+      }
+      return new Document(source, root, lines);
+    } catch (JacksonException e) {
+      throw fromJackson(source, e, asYaml);
+    }
+  }
+
+  /** Reads a whole file, mapping the usual file-system failures to clear input errors. */
+  public static byte[] readBytes(Path file) {
+    try {
+      if (Files.isDirectory(file)) {
+        throw new InputException(file.toString(), "is a folder; expected a file");
+      }
+      return Files.readAllBytes(file);
+    } catch (NoSuchFileException e) {
+      throw new InputException(file.toString(), "no such file");
+    } catch (AccessDeniedException e) {
+      throw new InputException(file.toString(), "cannot be read (permission denied)");
+    } catch (IOException e) {
+      throw new InputException(file.toString(), "cannot be read: " + e.getMessage());
+    }
+  }
+
+  public static byte[] readAll(InputStream in, String source) {
+    try {
+      return in.readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException(source + ": cannot be read", e);
+    }
+  }
+
+  /** True for .yaml/.yml, false for .json, null when the name does not say. */
+  public static Boolean isYaml(String fileName) {
+    String name = fileName.toLowerCase(java.util.Locale.ROOT);
+    if (name.endsWith(".yaml") || name.endsWith(".yml")) {
+      return true;
+    }
+    return name.endsWith(".json") ? false : null;
+  }
+
+  private static boolean hasBom(byte[] b) {
+    return b.length >= 3 && (b[0] & 0xFF) == 0xEF && (b[1] & 0xFF) == 0xBB && (b[2] & 0xFF) == 0xBF;
+  }
+
+  private static boolean looksLikeYaml(byte[] bytes, int start) {
+    for (int i = start; i < bytes.length; i++) {
+      char c = (char) bytes[i];
+      if (!Character.isWhitespace(c)) {
+        return c != '{' && c != '[';
+      }
+    }
+    return true;
+  }
+
+  private static String kind(boolean yaml) {
+    return yaml ? "YAML" : "JSON";
+  }
+
+  private static int line(TokenStreamLocation location) {
+    return location == null ? 0 : Math.max(0, location.getLineNr());
+  }
+
+  private static InputException fromJackson(String source, JacksonException e, boolean yaml) {
+    String message = e.getOriginalMessage();
+    if (message == null) {
+      message = e.getClass().getSimpleName();
+    }
+    // Jackson appends source excerpts and hints on later lines; the first line says what happened.
+    int newline = message.indexOf('\n');
+    if (newline > 0) {
+      message = message.substring(0, newline).trim();
+    }
+    TokenStreamLocation location = e.getLocation();
+    String column = location != null && location.getColumnNr() > 0 ? " (column " + location.getColumnNr() + ")" : "";
+    return new InputException(source, line(location), null, "not valid " + kind(yaml) + ": " + message + column);
+  }
+
+  /** Builds the tree token by token so each value's line can be recorded under its JSON path. */
+  private static final class TreeBuilder {
+    private final String source;
+    private final JsonParser parser;
+    private final Map<String, Integer> lines;
+    private final boolean trackLines;
+    private final JsonNodeFactory nodes = JsonNodeFactory.instance;
+
+    TreeBuilder(String source, JsonParser parser, Map<String, Integer> lines, boolean trackLines) {
+      this.source = source;
+      this.parser = parser;
+      this.lines = lines;
+      this.trackLines = trackLines;
+    }
+
+    JsonNode value(String path) {
+      JsonToken token = parser.currentToken();
+      int line = line(parser.currentTokenLocation());
+      if (trackLines) {
+        lines.putIfAbsent(path, line);
+      }
+      switch (token) {
+        case START_OBJECT:
+          return object(path);
+        case START_ARRAY:
+          return array(path);
+        case VALUE_STRING:
+          return nodes.stringNode(parser.getString());
+        case VALUE_NUMBER_INT:
+          java.math.BigInteger integer = parser.getBigIntegerValue();
+          return integer.bitLength() < 64 ? nodes.numberNode(integer.longValue()) : nodes.numberNode(integer);
+        case VALUE_NUMBER_FLOAT:
+          return nodes.numberNode(parser.getDoubleValue());
+        case VALUE_TRUE:
+          return nodes.booleanNode(true);
+        case VALUE_FALSE:
+          return nodes.booleanNode(false);
+        case VALUE_NULL:
+          return nodes.nullNode();
+        default:
+          throw new InputException(source, line, path, "unexpected " + token);
+      }
+    }
+
+    private ObjectNode object(String path) {
+      ObjectNode object = nodes.objectNode();
+      while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+        String name = parser.currentName();
+        String child = Node.childPath(path, name);
+        int keyLine = line(parser.currentTokenLocation());
+        if (object.has(name)) {
+          throw new InputException(source, keyLine, child, "duplicate key '" + name + "'");
+        }
+        parser.nextToken();
+        JsonNode value = value(child);
+        if (trackLines) {
+          lines.put(child, keyLine);
+        }
+        object.set(name, value);
+      }
+      return object;
+    }
+
+    private ArrayNode array(String path) {
+      ArrayNode array = nodes.arrayNode();
+      int index = 0;
+      while (parser.nextToken() != JsonToken.END_ARRAY) {
+        array.add(value(path + "[" + index++ + "]"));
+      }
+      return array;
+    }
+  }
+}

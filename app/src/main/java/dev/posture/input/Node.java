@@ -1,0 +1,226 @@
+package dev.posture.input;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A value inside a {@link Document} together with its JSON path: typed accessors that fail with an
+ * {@link InputException} naming the file, line and path, and what was expected.
+ */
+public record Node(Document document, JsonNode value, String path) {
+
+  static String childPath(String parent, String name) {
+    boolean plain = !name.isEmpty() && name.chars().allMatch(c -> Character.isLetterOrDigit(c) || c == '_' || c == '-');
+    return plain ? parent + "." + name : parent + "['" + name.replace("'", "\\'") + "']";
+  }
+
+  public int line() {
+    return document.lineOf(path);
+  }
+
+  public InputException error(String problem) {
+    return new InputException(document.source(), line(), path, problem);
+  }
+
+  public boolean isMissing() {
+    return value == null || value.isMissingNode() || value.isNull();
+  }
+
+  public Node field(String name) {
+    JsonNode child = value == null ? null : value.get(name);
+    return new Node(document, child, childPath(path, name));
+  }
+
+  public boolean has(String name) {
+    return !field(name).isMissing();
+  }
+
+  /** This node, required to be a mapping. */
+  public Node object() {
+    if (value == null || !value.isObject()) {
+      throw error("expected a mapping (an object with named fields), found " + describe());
+    }
+    return this;
+  }
+
+  /** Fails on a field not in {@code allowed}, naming the closest allowed spelling. */
+  public Node onlyFields(Set<String> allowed) {
+    object();
+    for (String name : value.propertyNames()) {
+      if (!allowed.contains(name)) {
+        throw field(name).error("unknown field '" + name + "'" + suggestion(name, allowed));
+      }
+    }
+    return this;
+  }
+
+  public String text(String name) {
+    Node f = field(name);
+    if (f.isMissing()) {
+      throw error("missing required field '" + name + "'");
+    }
+    return f.asText();
+  }
+
+  public Optional<String> optionalText(String name) {
+    Node f = field(name);
+    return f.isMissing() ? Optional.empty() : Optional.of(f.asText());
+  }
+
+  public String asText() {
+    if (!value.isString()) {
+      throw error("expected a string, found " + describe());
+    }
+    String s = value.stringValue();
+    if (s.isBlank()) {
+      throw error("expected a non-empty string");
+    }
+    return s;
+  }
+
+  public double number(String name) {
+    Node f = field(name);
+    if (f.isMissing()) {
+      throw error("missing required field '" + name + "'");
+    }
+    if (!f.value.isNumber()) {
+      throw f.error("expected a number, found " + f.describe());
+    }
+    double d = f.value.doubleValue();
+    if (Double.isNaN(d) || Double.isInfinite(d)) {
+      throw f.error("expected a finite number");
+    }
+    return d;
+  }
+
+  public boolean bool(String name, boolean fallback) {
+    Node f = field(name);
+    if (f.isMissing()) {
+      return fallback;
+    }
+    if (!f.value.isBoolean()) {
+      throw f.error("expected true or false, found " + f.describe());
+    }
+    return f.value.booleanValue();
+  }
+
+  /** A list of strings; a missing field is an empty list. */
+  public List<String> texts(String name) {
+    List<String> out = new ArrayList<>();
+    for (Node item : field(name).items()) {
+      out.add(item.asText());
+    }
+    return List.copyOf(out);
+  }
+
+  /** The elements of a list; a missing value is an empty list. */
+  public List<Node> items() {
+    if (isMissing()) {
+      return List.of();
+    }
+    if (!value.isArray()) {
+      throw error("expected a list, found " + describe());
+    }
+    List<Node> out = new ArrayList<>(value.size());
+    for (int i = 0; i < value.size(); i++) {
+      out.add(new Node(document, value.get(i), path + "[" + i + "]"));
+    }
+    return out;
+  }
+
+  /**
+   * One of a fixed set of spellings. Matching ignores case, spaces, hyphens and underscores so that
+   * {@code "Defense in depth"}, {@code defense-in-depth} and {@code DEFENSE_IN_DEPTH} all match.
+   */
+  public <T extends Labelled> T choice(String name, T[] values) {
+    return field(name).asChoice(values);
+  }
+
+  public <T extends Labelled> T asChoice(T[] values) {
+    String text = asText();
+    return match(text, values)
+        .orElseThrow(() -> error("expected one of " + labels(values) + ", found '" + text + "'"));
+  }
+
+  /** The value whose label or alias matches {@code text}, ignoring case, spaces, hyphens and underscores. */
+  public static <T extends Labelled> Optional<T> match(String text, T[] values) {
+    String wanted = normalize(text);
+    for (T value : values) {
+      if (normalize(value.label()).equals(wanted)) {
+        return Optional.of(value);
+      }
+      for (String alias : value.aliases()) {
+        if (normalize(alias).equals(wanted)) {
+          return Optional.of(value);
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  public static String normalize(String text) {
+    return text.toLowerCase(Locale.ROOT).replaceAll("[\\s_-]", "");
+  }
+
+  private static String labels(Labelled[] values) {
+    List<String> out = new ArrayList<>();
+    for (Labelled v : values) {
+      out.add(v.label());
+    }
+    return String.join(", ", out);
+  }
+
+  public String describe() {
+    if (isMissing()) {
+      return "nothing";
+    }
+    if (value.isObject()) {
+      return "a mapping";
+    }
+    if (value.isArray()) {
+      return "a list";
+    }
+    if (value.isString()) {
+      String s = value.stringValue();
+      return "'" + (s.length() > 40 ? s.substring(0, 40) + "…" : s) + "'";
+    }
+    return value.toString();
+  }
+
+  private static String suggestion(String name, Set<String> allowed) {
+    String best = null;
+    int bestDistance = Integer.MAX_VALUE;
+    for (String candidate : allowed) {
+      int d = distance(name.toLowerCase(Locale.ROOT), candidate.toLowerCase(Locale.ROOT));
+      if (d < bestDistance) {
+        bestDistance = d;
+        best = candidate;
+      }
+    }
+    return best != null && bestDistance <= Math.max(2, name.length() / 3) ? " (did you mean '" + best + "'?)" : "";
+  }
+
+  private static int distance(String a, String b) {
+    int[] prev = new int[b.length() + 1];
+    int[] cur = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
+      prev[j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      cur[0] = i;
+      for (int j = 1; j <= b.length(); j++) {
+        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+        cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+      }
+      int[] t = prev;
+      prev = cur;
+      cur = t;
+    }
+    return prev[b.length()];
+  }
+}

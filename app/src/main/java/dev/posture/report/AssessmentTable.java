@@ -1,0 +1,127 @@
+package dev.posture.report;
+
+import dev.posture.scoring.ActionResult;
+import dev.posture.scoring.Assessment;
+import dev.posture.scoring.CategoryScores;
+import dev.posture.scoring.ScoreView;
+import dev.posture.scoring.Scores;
+import dev.posture.scoring.Suggestion;
+import dev.posture.snapshot.TenantInfo;
+import java.io.PrintWriter;
+import java.util.List;
+
+/** The assessment for a terminal: the four views, the categories, and what to do next. */
+public final class AssessmentTable {
+  private final int top;
+
+  /** @param top how many of the best ranked open actions to list */
+  public AssessmentTable(int top) {
+    this.top = top;
+  }
+
+  public void render(Assessment assessment, PrintWriter out) {
+    header(assessment.tenant(), out);
+    out.println();
+    views(assessment.scores(), out);
+    out.println();
+    categories(assessment.categories(), out);
+    out.println();
+    topActions(assessment.actions(), out);
+    notes(assessment, out);
+    out.flush();
+  }
+
+  private static void header(TenantInfo tenant, PrintWriter out) {
+    StringBuilder line = new StringBuilder(tenant.displayName()).append(" (").append(tenant.id()).append(')');
+    if (!tenant.capturedAt().isEmpty()) {
+      line.append(", captured ").append(tenant.capturedAt());
+    }
+    out.println(line);
+  }
+
+  private static void views(Scores scores, PrintWriter out) {
+    TextTable table = new TextTable().column("Score").numberColumn("Points").numberColumn("Total").numberColumn("Percent");
+    row(table, "Current", scores.current());
+    row(table, "Planned", scores.planned());
+    row(table, "Current license", scores.currentLicense());
+    row(table, "Achievable", scores.achievable());
+    table.print(out);
+  }
+
+  private static void row(TextTable table, String name, ScoreView view) {
+    table.row(name, Numbers.points(view.points()), Numbers.points(view.max()), Numbers.percent(view.percent()));
+  }
+
+  private static void categories(List<CategoryScores> categories, PrintWriter out) {
+    TextTable table = new TextTable()
+        .column("Category")
+        .numberColumn("Current")
+        .numberColumn("Planned")
+        .numberColumn("Current license")
+        .numberColumn("Achievable");
+    for (CategoryScores c : categories) {
+      Scores s = c.scores();
+      table.row(c.category().label(), cell(s.current()), cell(s.planned()), cell(s.currentLicense()), cell(s.achievable()));
+    }
+    table.print(out);
+  }
+
+  private static String cell(ScoreView view) {
+    return Numbers.points(view.points()) + "/" + Numbers.points(view.max()) + " " + Numbers.percent(view.percent());
+  }
+
+  private void topActions(List<ActionResult> actions, PrintWriter out) {
+    List<ActionResult> open = actions.stream()
+        .filter(r -> r.action().counted() && r.remaining() > 0)
+        .limit(top)
+        .toList();
+    if (open.isEmpty()) {
+      out.println("Every scored action has all its points.");
+      return;
+    }
+    out.println("Top " + open.size() + " actions by rank:");
+    TextTable table = new TextTable()
+        .numberColumn("Rank")
+        .column("Action")
+        .column("Category")
+        .column("Status")
+        .numberColumn("Remaining")
+        .numberColumn("Max")
+        .column("Title");
+    for (ActionResult r : open) {
+      table.row(
+          String.valueOf(r.rank()),
+          r.id(),
+          r.category().label(),
+          r.status().label(),
+          Numbers.points(r.remaining()),
+          Numbers.points(r.action().maxScore()),
+          r.action().title());
+    }
+    table.print(out);
+  }
+
+  private static void notes(Assessment assessment, PrintWriter out) {
+    if (!assessment.deviceActionsCounted()) {
+      out.println();
+      out.println("Note: Device actions are not counted in the overall score: the Defender for Endpoint");
+      out.println("Secure Score connector is off (defenderForEndpoint.secureScoreConnector).");
+    }
+    List<ActionResult> errors = assessment.actions().stream().filter(r -> r.error().isPresent()).toList();
+    if (!errors.isEmpty()) {
+      out.println();
+      out.println(errors.size() + (errors.size() == 1 ? " action" : " actions") + " could not be decided from the snapshot:");
+      for (ActionResult r : errors) {
+        out.println("  " + r.id() + ": " + r.error().get());
+      }
+    }
+    List<Suggestion> suggestions = assessment.suggestions();
+    if (!suggestions.isEmpty()) {
+      out.println();
+      out.println("Suggestions:");
+      for (Suggestion s : suggestions) {
+        out.println("  " + s.actionId() + ": mark as '" + s.status().label() + "' (" + s.status().key() + "). " + s.reason());
+      }
+    }
+  }
+}

@@ -1,0 +1,95 @@
+package dev.posture.report;
+
+import dev.posture.scoring.ActionResult;
+import dev.posture.scoring.Assessment;
+import dev.posture.scoring.CategoryScores;
+import dev.posture.scoring.ScoreView;
+import dev.posture.scoring.Scores;
+import dev.posture.scoring.Suggestion;
+import java.io.PrintWriter;
+import tools.jackson.core.StreamWriteFeature;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The JSON report: a versioned contract scripts rely on. Fields are only ever added within a schema
+ * version; renaming or removing one bumps {@link #SCHEMA_VERSION}.
+ */
+public final class JsonReport {
+  public static final int SCHEMA_VERSION = 1;
+  private static final JsonMapper MAPPER = JsonMapper.builder()
+      .enable(SerializationFeature.INDENT_OUTPUT)
+      .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
+      .build();
+  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+  public void render(Assessment assessment, PrintWriter out) {
+    MAPPER.writeValue(out, tree(assessment));
+    out.println();
+  }
+
+  public ObjectNode tree(Assessment assessment) {
+    ObjectNode root = NODES.objectNode();
+    root.put("schemaVersion", SCHEMA_VERSION);
+    ObjectNode tenant = root.putObject("tenant");
+    tenant.put("id", assessment.tenant().id());
+    tenant.put("displayName", assessment.tenant().displayName());
+    tenant.put("capturedAt", assessment.tenant().capturedAt());
+    root.set("scores", scores(assessment.scores()));
+    root.put("deviceActionsCounted", assessment.deviceActionsCounted());
+    ArrayNode categories = root.putArray("categories");
+    for (CategoryScores c : assessment.categories()) {
+      ObjectNode node = scores(c.scores());
+      categories.addObject().put("category", c.category().label()).setAll(node);
+    }
+    ArrayNode actions = root.putArray("actions");
+    for (ActionResult r : assessment.actions()) {
+      actions.add(action(r));
+    }
+    ArrayNode suggestions = root.putArray("suggestions");
+    for (Suggestion s : assessment.suggestions()) {
+      suggestions.addObject().put("id", s.actionId()).put("status", s.status().label()).put("reason", s.reason());
+    }
+    return root;
+  }
+
+  private static ObjectNode action(ActionResult r) {
+    ObjectNode node = NODES.objectNode();
+    node.put("id", r.id());
+    node.put("title", r.action().title());
+    node.put("category", r.category().label());
+    r.action().deviceCategory().ifPresent(d -> node.put("deviceCategory", d.label()));
+    node.put("product", r.action().product());
+    node.put("status", r.status().label());
+    node.put("recordedStatus", r.recordedStatus().label());
+    node.put("points", r.points());
+    node.put("maxScore", r.action().maxScore());
+    node.put("remaining", r.remaining());
+    node.put("rank", r.rank());
+    node.put("rankValue", r.rankScore());
+    node.put("licensed", r.licensed());
+    node.put("scored", r.action().scored());
+    node.put("deprecated", r.action().deprecated());
+    node.put("countedInOverall", r.countedInOverall());
+    node.put("satisfiedBy", r.satisfied());
+    r.coverage().ifPresent(c -> node.putObject("coverage").put("covered", c.covered()).put("eligible", c.eligible()));
+    r.error().ifPresent(e -> node.put("error", e));
+    return node;
+  }
+
+  private static ObjectNode scores(Scores s) {
+    ObjectNode node = NODES.objectNode();
+    node.set("current", view(s.current()));
+    node.set("planned", view(s.planned()));
+    node.set("currentLicense", view(s.currentLicense()));
+    node.set("achievable", view(s.achievable()));
+    return node;
+  }
+
+  private static ObjectNode view(ScoreView v) {
+    return NODES.objectNode().put("points", v.points()).put("max", v.max()).put("percent", Numbers.twoDecimals(v.percent()));
+  }
+}
