@@ -56,6 +56,14 @@ public final class PostureCli {
         err.println("posture: " + ex.getMessage());
         return ExitCode.USAGE;
       }
+      if (ex instanceof GateFailedException) {
+        err.println("posture: gate failed: " + ex.getMessage());
+        return ExitCode.GATE_FAILED;
+      }
+      if (ex instanceof PermissionDeniedException) {
+        err.println("posture: permission denied: " + ex.getMessage());
+        return ExitCode.PERMISSION_DENIED;
+      }
       err.println("posture: internal error: " + ex + (root.verbose ? "" : " (run with --verbose for details)"));
       if (root.verbose) {
         ex.printStackTrace(err);

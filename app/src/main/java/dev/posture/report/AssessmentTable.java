@@ -1,5 +1,6 @@
 package dev.posture.report;
 
+import dev.posture.catalog.Status;
 import dev.posture.scoring.ActionResult;
 import dev.posture.scoring.Assessment;
 import dev.posture.scoring.CategoryScores;
@@ -72,14 +73,14 @@ public final class AssessmentTable {
 
   private void topActions(List<ActionResult> actions, PrintWriter out) {
     List<ActionResult> open = actions.stream()
-        .filter(r -> r.action().counted() && r.remaining() > 0)
+        .filter(r -> r.action().counted() && r.remaining() > 0 && r.status() != Status.RISK_ACCEPTED)
         .limit(top)
         .toList();
     if (open.isEmpty()) {
       out.println("Every scored action has all its points.");
       return;
     }
-    out.println("Top " + open.size() + " actions by rank:");
+    out.println("Top " + open.size() + " open actions by rank (accepted risks left out):");
     TextTable table = new TextTable()
         .numberColumn("Rank")
         .column("Action")

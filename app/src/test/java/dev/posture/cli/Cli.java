@@ -1,0 +1,80 @@
+package dev.posture.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Runs posture in-process with captured streams. */
+final class Cli {
+  /** Golden files live here; run with {@code -Dposture.updateGolden=true} to rewrite them. */
+  static final Path GOLDEN = Path.of("src/test/resources/expected");
+  private static final boolean UPDATE = Boolean.getBoolean("posture.updateGolden");
+
+  private Cli() {}
+
+  static Result run(String... args) {
+    return runWithInput("", args);
+  }
+
+  static Result runWithInput(String stdin, String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    InputStream in = new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8));
+    int code = PostureCli.run(args, new PrintWriter(out), new PrintWriter(err), in);
+    return new Result(code, out.toString(), err.toString());
+  }
+
+  /** Compares {@code actual} with a golden file, or rewrites it when updating. */
+  static void assertGolden(String name, String actual) {
+    Path file = GOLDEN.resolve(name);
+    try {
+      if (UPDATE) {
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, actual, StandardCharsets.UTF_8);
+      }
+      assertThat(file).as("golden file %s (rewrite with -Dposture.updateGolden=true)", file).exists();
+      assertThat(actual).isEqualTo(Files.readString(file, StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** What a run gave; printed whole when an assertion fails. */
+  record Result(int exitCode, String out, String err) {
+    Result succeeded() {
+      assertThat(exitCode).as("exit code of %s", this).isZero();
+      assertThat(err).as("stderr of %s", this).isEmpty();
+      return this;
+    }
+
+    Result exited(int expected) {
+      assertThat(exitCode).as("exit code of %s", this).isEqualTo(expected);
+      return this;
+    }
+
+    Result errContains(String text) {
+      assertThat(err).as("stderr of %s", this).contains(text);
+      return this;
+    }
+
+    /** Errors are one line, with no stack trace. */
+    Result oneLineError() {
+      assertThat(err.strip().lines().count()).as("stderr lines of %s", this).isEqualTo(1);
+      assertThat(err).doesNotContain("\tat ");
+      return this;
+    }
+
+    @Override
+    public String toString() {
+      return "exit " + exitCode + "\n--- stdout ---\n" + out + "\n--- stderr ---\n" + err;
+    }
+  }
+}
