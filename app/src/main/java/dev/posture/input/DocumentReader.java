@@ -23,6 +23,7 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 import tools.jackson.dataformat.yaml.YAMLFactory;
 import tools.jackson.dataformat.yaml.YAMLMapper;
+import tools.jackson.dataformat.yaml.YAMLParser;
 
 /**
  * Reads JSON or YAML into a {@link Document}, turning every parse failure into an {@link
@@ -164,6 +165,10 @@ public final class DocumentReader {
     JsonNode value(String path) {
       JsonToken token = parser.currentToken();
       int line = line(parser.currentTokenLocation());
+      if (parser instanceof YAMLParser yaml && yaml.isCurrentAlias()) {
+        // Jackson would hand back the alias name as a string; refuse rather than read something else.
+        throw new InputException(source, line, path, "YAML aliases (*name) are not supported; write the value out");
+      }
       if (trackLines) {
         lines.putIfAbsent(path, line);
       }

@@ -1,0 +1,48 @@
+package dev.posture;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/** Keeps the packages following the data: the scoring core stays pure, nothing depends on the CLI. */
+class ArchitectureTest {
+  private static final Path MAIN = Path.of("src/main/java/dev/posture");
+
+  private static List<String> importsOf(String pkg) throws IOException {
+    try (Stream<Path> files = Files.walk(MAIN.resolve(pkg))) {
+      return files.filter(f -> f.toString().endsWith(".java"))
+          .flatMap(f -> {
+            try {
+              return Files.readAllLines(f).stream().filter(l -> l.startsWith("import ")).map(l -> f.getFileName() + ": " + l);
+            } catch (IOException e) {
+              throw new java.io.UncheckedIOException(e);
+            }
+          })
+          .toList();
+    }
+  }
+
+  @Test
+  void scoringDoesNoIoAndKnowsNoParserOrCli() throws IOException {
+    assertThat(importsOf("scoring")).noneMatch(l -> l.matches(".*import (static )?(java\\.io|java\\.nio|tools\\.jackson|picocli|dev\\.cel|dev\\.posture\\.(cli|report|input))\\..*"));
+  }
+
+  @Test
+  void onlyTheCliKnowsPicocli() throws IOException {
+    for (String pkg : new String[] {"input", "catalog", "snapshot", "state", "scoring", "report"}) {
+      assertThat(importsOf(pkg)).as(pkg).noneMatch(l -> l.contains("import picocli") || l.contains("dev.posture.cli"));
+    }
+  }
+
+  @Test
+  void layersDependOnlyOnEarlierOnes() throws IOException {
+    assertThat(importsOf("catalog")).noneMatch(l -> l.matches(".*dev\\.posture\\.(snapshot|state|scoring|report)\\..*"));
+    assertThat(importsOf("snapshot")).noneMatch(l -> l.matches(".*dev\\.posture\\.(state|scoring|report)\\..*"));
+    assertThat(importsOf("state")).noneMatch(l -> l.matches(".*dev\\.posture\\.(scoring|report)\\..*"));
+  }
+}

@@ -1,0 +1,108 @@
+package dev.posture.snapshot;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.cel.common.values.NullValue;
+import dev.posture.catalog.Collection;
+import dev.posture.input.InputException;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SnapshotLoaderTest {
+  @TempDir Path dir;
+
+  private Snapshot load(String name, String content) throws Exception {
+    Path file = dir.resolve(name);
+    Files.writeString(file, content);
+    return new SnapshotLoader().load(SnapshotLocation.resolve(file.toString(), Optional.empty()), java.io.InputStream.nullInputStream());
+  }
+
+  @Test
+  void readsTenantSettingsLicencesAndCollections() throws Exception {
+    Snapshot s = load("snapshot.yaml", """
+        tenant: {id: t-1, displayName: Tailspin, industry: Retail, seats: 12, capturedAt: '2026-11-01T00:00:00Z'}
+        securityDefaults: {isEnabled: true}
+        licenses:
+          - skuPartNumber: SPE_E3
+            servicePlans:
+              - {servicePlanName: AAD_PREMIUM, provisioningStatus: Success}
+              - {servicePlanName: MIP_S_CLP1, provisioningStatus: Disabled}
+          - skuPartNumber: EMSPREMIUM
+            capabilityStatus: Suspended
+            servicePlans: [{servicePlanName: AAD_PREMIUM_P2}]
+        defenderForEndpoint: {secureScoreConnector: true}
+        users:
+          - {userPrincipalName: a@t.com, isMfaRegistered: true, note: null, count: 3, ratio: 0.5}
+          - {userPrincipalName: b@t.com, isMfaRegistered: false}
+        """);
+
+    assertThat(s.tenant()).isEqualTo(new TenantInfo("t-1", "Tailspin", "Retail", 12, "2026-11-01T00:00:00Z"));
+    assertThat(s.servicePlans()).containsExactly("AAD_PREMIUM");
+    assertThat(s.secureScoreConnector()).isTrue();
+    assertThat(s.settings()).containsKeys("tenant", "securityDefaults", "licenses").doesNotContainKey("users");
+    List<Map<String, Object>> users = new ArrayList<>();
+    s.elements().forEach(Collection.USERS, users::add);
+    assertThat(users).hasSize(2);
+    assertThat(users.get(0)).containsEntry("note", NullValue.NULL_VALUE).containsEntry("count", 3L).containsEntry("ratio", 0.5);
+  }
+
+  @Test
+  void theConnectorIsOffUnlessSaidOn() throws Exception {
+    assertThat(load("s.json", "{\"tenant\": {\"id\": \"t\", \"displayName\": \"T\"}}").secureScoreConnector()).isFalse();
+  }
+
+  @Test
+  void theTenantSectionIsRequired() {
+    assertThatThrownBy(() -> load("s.json", "{\"users\": []}"))
+        .isInstanceOf(InputException.class)
+        .hasMessageEndingWith("$.tenant: missing required section 'tenant' (id, displayName, capturedAt)");
+  }
+
+  @Test
+  void wrongTypesNameThePathAndLine() {
+    assertThatThrownBy(() -> load("s.yaml", "tenant: {id: t, displayName: T, seats: many}\n"))
+        .hasMessageEndingWith("s.yaml:1: $.tenant.seats: expected a number, found 'many'");
+    assertThatThrownBy(() -> load("s.yaml", "tenant: {id: t, displayName: T}\ndevices: {a: 1}\n"))
+        .hasMessageEndingWith("s.yaml:2: $.devices: expected a list, found a mapping");
+    assertThatThrownBy(() -> load("s.yaml", "tenant: {id: t, displayName: T}\nlicenses:\n  - servicePlans: [{provisioningStatus: Success}]\n"))
+        .hasMessageEndingWith("$.licenses[0].servicePlans[0]: missing required field 'servicePlanName'");
+  }
+
+  @Test
+  void unknownSectionsAreKeptForChecks() throws Exception {
+    Snapshot s = load("s.yaml", "tenant: {id: t, displayName: T}\nfutureThing: {enabled: true}\n");
+
+    assertThat(s.settings()).containsEntry("futureThing", Map.of("enabled", true));
+  }
+
+  @Test
+  void standardInputIsReadWhenTheTenantIsADash() {
+    byte[] json = "{\"tenant\": {\"id\": \"t\", \"displayName\": \"From stdin\"}}".getBytes(StandardCharsets.UTF_8);
+
+    Snapshot s = new SnapshotLoader().load(SnapshotLocation.resolve("-", Optional.empty()), new ByteArrayInputStream(json));
+
+    assertThat(s.tenant().displayName()).isEqualTo("From stdin");
+    assertThat(s.source()).isEqualTo("<stdin>");
+  }
+
+  @Test
+  void aTenantFolderPrefersSnapshotJsonAndFindsTheStateBesideIt() throws Exception {
+    Files.writeString(dir.resolve("snapshot.yaml"), "x: 1");
+    Files.writeString(dir.resolve("snapshot.json"), "{}");
+
+    SnapshotLocation location = SnapshotLocation.resolve(dir.toString(), Optional.empty());
+
+    assertThat(location.snapshot()).contains(dir.resolve("snapshot.json"));
+    assertThat(location.state()).isEqualTo(dir.resolve("posture-state.yaml"));
+    assertThat(SnapshotLocation.resolve(dir.toString(), Optional.of(Path.of("other.yaml"))).state()).isEqualTo(Path.of("other.yaml"));
+  }
+}
