@@ -50,6 +50,18 @@ public final class DocumentReader {
 
   private DocumentReader() {}
 
+  static ObjectMapper mapper(boolean yaml) {
+    return yaml ? YAML : JSON;
+  }
+
+  /**
+   * Reads the value the parser is on (its current token) into a tree, recording lines under paths
+   * that start at {@code path}.
+   */
+  public static JsonNode readValue(String source, JsonParser parser, String path, Map<String, Integer> lines) {
+    return new TreeBuilder(source, parser, lines, true).value(path);
+  }
+
   /** Reads a file, recording the line of every value. */
   public static Document read(Path file) {
     return read(file.toString(), readBytes(file), isYaml(file.getFileName().toString()), true);
@@ -59,7 +71,7 @@ public final class DocumentReader {
   public static Document read(String source, byte[] bytes, Boolean yaml, boolean trackLines) {
     int start = hasBom(bytes) ? 3 : 0;
     boolean asYaml = yaml != null ? yaml : looksLikeYaml(bytes, start);
-    ObjectMapper mapper = asYaml ? YAML : JSON;
+    ObjectMapper mapper = mapper(asYaml);
     Map<String, Integer> lines = trackLines ? new HashMap<>() : Map.of();
     try (JsonParser parser = mapper.createParser(bytes, start, bytes.length - start)) {
       JsonToken first = parser.nextToken();
@@ -110,11 +122,11 @@ public final class DocumentReader {
     return name.endsWith(".json") ? false : null;
   }
 
-  private static boolean hasBom(byte[] b) {
+  static boolean hasBom(byte[] b) {
     return b.length >= 3 && (b[0] & 0xFF) == 0xEF && (b[1] & 0xFF) == 0xBB && (b[2] & 0xFF) == 0xBF;
   }
 
-  private static boolean looksLikeYaml(byte[] bytes, int start) {
+  static boolean looksLikeYaml(byte[] bytes, int start) {
     for (int i = start; i < bytes.length; i++) {
       char c = (char) bytes[i];
       if (!Character.isWhitespace(c)) {
@@ -132,7 +144,8 @@ public final class DocumentReader {
     return location == null ? 0 : Math.max(0, location.getLineNr());
   }
 
-  private static InputException fromJackson(String source, JacksonException e, boolean yaml) {
+  /** A parse failure as one line naming the file, line and column. */
+  public static InputException fromJackson(String source, JacksonException e, boolean yaml) {
     String message = e.getOriginalMessage();
     if (message == null) {
       message = e.getClass().getSimpleName();

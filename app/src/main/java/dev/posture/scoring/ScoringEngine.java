@@ -59,9 +59,7 @@ public final class ScoringEngine {
         outcomes.put(action, null);
       }
     }
-    for (Map.Entry<Collection, List<CoverageRun>> entry : pending.entrySet()) {
-      count(snapshot, entry.getKey(), entry.getValue());
-    }
+    count(snapshot, pending);
     for (List<CoverageRun> runs : pending.values()) {
       for (CoverageRun run : runs) {
         outcomes.replace(run.action, run.outcome());
@@ -105,14 +103,18 @@ public final class ScoringEngine {
     }
   }
 
-  /** One pass over a collection, feeding each element to every coverage check that counts over it. */
-  private static void count(Snapshot snapshot, Collection collection, List<CoverageRun> runs) {
+  /** One pass over the snapshot, feeding each element to every coverage check counting over its collection. */
+  private static void count(Snapshot snapshot, Map<Collection, List<CoverageRun>> pending) {
+    if (pending.isEmpty()) {
+      return;
+    }
     Map<String, Object> vars = new HashMap<>();
     vars.put("tenant", snapshot.settings());
-    long[] index = {0};
-    snapshot.elements().forEach(collection, element -> {
+    Map<Collection, long[]> indexes = new EnumMap<>(Collection.class);
+    snapshot.elements().forEach(pending.keySet(), (collection, element) -> {
       vars.put(collection.element(), element);
-      for (CoverageRun run : runs) {
+      long[] index = indexes.computeIfAbsent(collection, c -> new long[1]);
+      for (CoverageRun run : pending.get(collection)) {
         run.accept(vars, element, collection, index[0]);
       }
       index[0]++;

@@ -2,9 +2,11 @@ package dev.posture.snapshot;
 
 import dev.cel.common.values.NullValue;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.databind.JsonNode;
 
 /** Converts parsed JSON into the plain Java values CEL evaluates over. */
@@ -38,10 +40,56 @@ final class CelValues {
   }
 
   static Map<String, Object> map(JsonNode object) {
-    Map<String, Object> map = new LinkedHashMap<>();
+    Map<String, Object> map = new HashMap<>();
     for (Map.Entry<String, JsonNode> e : object.properties()) {
       map.put(e.getKey(), of(e.getValue()));
     }
     return map;
+  }
+
+  /** CEL integers are 64-bit; anything larger is kept as a double rather than overflowing. */
+  private static Object integer(Number number) {
+    if (number instanceof java.math.BigInteger big && big.bitLength() >= 64) {
+      return big.doubleValue();
+    }
+    return number.longValue();
+  }
+
+  /**
+   * Reads the value the parser is on straight into CEL values, without building a tree first: the
+   * hot path when millions of elements stream by.
+   */
+  static Object read(JsonParser parser) {
+    JsonToken token = parser.currentToken();
+    switch (token) {
+      case START_OBJECT: {
+        Map<String, Object> map = new HashMap<>();
+        while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+          String name = parser.currentName();
+          parser.nextToken();
+          map.put(name, read(parser));
+        }
+        return map;
+      }
+      case START_ARRAY: {
+        List<Object> list = new ArrayList<>();
+        while (parser.nextToken() != JsonToken.END_ARRAY) {
+          list.add(read(parser));
+        }
+        return list;
+      }
+      case VALUE_STRING:
+        return parser.getString();
+      case VALUE_NUMBER_INT:
+        return integer(parser.getNumberValue());
+      case VALUE_NUMBER_FLOAT:
+        return parser.getDoubleValue();
+      case VALUE_TRUE:
+        return Boolean.TRUE;
+      case VALUE_FALSE:
+        return Boolean.FALSE;
+      default:
+        return NullValue.NULL_VALUE;
+    }
   }
 }

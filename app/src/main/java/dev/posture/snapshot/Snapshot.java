@@ -3,7 +3,6 @@ package dev.posture.snapshot;
 import dev.posture.catalog.Collection;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Consumer;
 
 /**
  * A tenant's configuration at one moment, ready for checks: the small settings part held whole (what
@@ -25,6 +24,12 @@ public record Snapshot(
 
   /** The large collections, visited element by element so they need not be held in memory. */
   public interface Elements {
-    void forEach(Collection collection, Consumer<Map<String, Object>> visitor);
+    /** Visits every element of the given collections, in one pass over the snapshot. */
+    void forEach(Set<Collection> collections, Visitor visitor);
+  }
+
+  /** Receives one element at a time, as CEL values. */
+  public interface Visitor {
+    void visit(Collection collection, Map<String, Object> element);
   }
 }

@@ -3,56 +3,114 @@ package dev.posture.snapshot;
 import dev.posture.catalog.Collection;
 import dev.posture.input.Document;
 import dev.posture.input.DocumentReader;
+import dev.posture.input.InputException;
 import dev.posture.input.Node;
+import dev.posture.input.Source;
 import java.io.InputStream;
-import java.util.ArrayList;
-import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Reads a tenant snapshot (JSON or YAML) and checks the shape of what scoring relies on. Unknown
- * sections are kept and passed to checks: snapshots grow as Graph does.
+ * Reads a tenant snapshot (JSON or YAML). The settings are read whole, with line numbers; the large
+ * collections (users, devices, mailboxes) are skipped here and streamed later, element by element,
+ * so memory stays flat however large the tenant. Unknown sections are kept and passed to checks:
+ * snapshots grow as Graph does.
  */
 public final class SnapshotLoader {
-  /** Above this size, line numbers are not recorded; messages then name the JSON path only. */
-  private static final int TRACK_LINES_BELOW = 8 * 1024 * 1024;
 
   public Snapshot load(SnapshotLocation location, InputStream stdin) {
-    String source = location.describe();
-    byte[] bytes = location.snapshot()
-        .map(DocumentReader::readBytes)
-        .orElseGet(() -> DocumentReader.readAll(stdin, source));
-    Boolean yaml = location.snapshot().map(p -> DocumentReader.isYaml(p.getFileName().toString())).orElse(null);
-    return load(DocumentReader.read(source, bytes, yaml, bytes.length < TRACK_LINES_BELOW));
+    Source source = location.snapshot()
+        .map(Source::of)
+        .orElseGet(() -> Source.of(location.describe(), DocumentReader.readAll(stdin, location.describe())));
+    return build(settings(source), new StreamedElements(source));
   }
 
-  Snapshot load(Document document) {
+  /** The snapshot without its large collections; a collection that is not a list is an error here. */
+  private static Document settings(Source source) {
+    Map<String, Integer> lines = new HashMap<>();
+    ObjectNode root = JsonNodeFactory.instance.objectNode();
+    try (JsonParser parser = source.open()) {
+      JsonToken first = parser.nextToken();
+      if (first == null) {
+        throw new InputException(source.name(), 1, null, "the file is empty; expected a snapshot with a 'tenant' section");
+      }
+      if (first != JsonToken.START_OBJECT) {
+        throw new InputException(source.name(), parser.currentTokenLocation().getLineNr(), "$",
+            "expected a mapping of sections (tenant, licenses, users, ...)");
+      }
+      while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+        String name = parser.currentName();
+        String path = "$." + name;
+        int line = parser.currentTokenLocation().getLineNr();
+        if (root.has(name) || lines.containsKey(path)) {
+          throw new InputException(source.name(), line, path, "duplicate key '" + name + "'");
+        }
+        JsonToken value = parser.nextToken();
+        if (collectionNamed(name) != null) {
+          if (value != JsonToken.START_ARRAY && value != JsonToken.VALUE_NULL) {
+            throw new InputException(source.name(), line, path, "expected a list, found " + (value == JsonToken.START_OBJECT ? "a mapping" : parser.getString()));
+          }
+          lines.put(path, line);
+          checkElementsAreMappings(source, parser, path);
+        } else {
+          root.set(name, DocumentReader.readValue(source.name(), parser, path, lines));
+          lines.put(path, line);
+        }
+      }
+      if (parser.nextToken() != null) {
+        throw new InputException(source.name(), parser.currentTokenLocation().getLineNr(), null,
+            "unexpected content after the end of the document");
+      }
+    } catch (JacksonException e) {
+      throw DocumentReader.fromJackson(source.name(), e, source.yaml());
+    }
+    return new Document(source.name(), root, lines);
+  }
+
+  /** Validates the shape of a collection while skipping it: every element must be a mapping. */
+  private static void checkElementsAreMappings(Source source, JsonParser parser, String path) {
+    if (parser.currentToken() != JsonToken.START_ARRAY) {
+      return;
+    }
+    long index = 0;
+    while (parser.nextToken() != JsonToken.END_ARRAY) {
+      if (parser.currentToken() != JsonToken.START_OBJECT) {
+        throw StreamedElements.notAMapping(source, parser, path + "[" + index + "]");
+      }
+      parser.skipChildren();
+      index++;
+    }
+  }
+
+  static Snapshot build(Document document, Snapshot.Elements elements) {
     Node root = document.rootNode().object();
     TenantInfo tenant = tenant(root.field("tenant"));
-    Map<Collection, List<Map<String, Object>>> collections = new EnumMap<>(Collection.class);
-    for (Collection c : Collection.values()) {
-      collections.put(c, elements(root.field(c.section())));
-    }
     Map<String, Object> settings = new LinkedHashMap<>();
     for (Map.Entry<String, JsonNode> e : document.root().properties()) {
-      if (!isCollection(e.getKey())) {
-        settings.put(e.getKey(), CelValues.of(e.getValue()));
-      }
+      settings.put(e.getKey(), CelValues.of(e.getValue()));
     }
     Node connector = root.field("defenderForEndpoint");
     boolean secureScoreConnector = !connector.isMissing() && connector.object().bool("secureScoreConnector", false);
-    return new Snapshot(
-        document.source(),
-        tenant,
-        settings,
-        servicePlans(root.field("licenses")),
-        secureScoreConnector,
-        (collection, visitor) -> collections.get(collection).forEach(visitor));
+    return new Snapshot(document.source(), tenant, settings, servicePlans(root.field("licenses")), secureScoreConnector, elements);
+  }
+
+  /** The collection a top-level section holds, or null for a settings section. */
+  static Collection collectionNamed(String section) {
+    for (Collection c : Collection.values()) {
+      if (c.section().equals(section)) {
+        return c;
+      }
+    }
+    return null;
   }
 
   private static TenantInfo tenant(Node node) {
@@ -94,22 +152,5 @@ public final class SnapshotLoader {
       }
     }
     return plans;
-  }
-
-  private static List<Map<String, Object>> elements(Node list) {
-    List<Map<String, Object>> out = new ArrayList<>();
-    for (Node item : list.items()) {
-      out.add(CelValues.map(item.object().value()));
-    }
-    return out;
-  }
-
-  private static boolean isCollection(String section) {
-    for (Collection c : Collection.values()) {
-      if (c.section().equals(section)) {
-        return true;
-      }
-    }
-    return false;
   }
 }

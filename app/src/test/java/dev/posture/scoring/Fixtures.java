@@ -136,7 +136,8 @@ final class Fixtures {
   /** A snapshot held in memory, counting how often each collection is read. */
   static final class TestSnapshot {
     final Map<Collection, List<Map<String, Object>>> elements = new EnumMap<>(Collection.class);
-    final Map<Collection, Integer> passes = new EnumMap<>(Collection.class);
+    /** How many passes were made over which collections. */
+    final Map<Set<Collection>, Integer> passes = new HashMap<>();
     Map<String, Object> settings = new HashMap<>();
     Set<String> servicePlans = Set.of();
     boolean connector = true;
@@ -155,9 +156,11 @@ final class Fixtures {
 
     Snapshot build() {
       return new Snapshot("test", new TenantInfo("t-1", "Test tenant", "", 10, "2026-11-01T00:00:00Z"), settings,
-          servicePlans, connector, (collection, visitor) -> {
-            passes.merge(collection, 1, Integer::sum);
-            elements.getOrDefault(collection, List.of()).forEach(visitor);
+          servicePlans, connector, (collections, visitor) -> {
+            passes.merge(collections, 1, Integer::sum);
+            for (Collection c : collections) {
+              elements.getOrDefault(c, List.of()).forEach(e -> visitor.visit(c, e));
+            }
           });
     }
   }

@@ -103,7 +103,7 @@ class ScoringEngineTest {
     assertThat(r.points()).isEqualTo(9);
     assertThat(r.satisfied()).isTrue();
     assertThat(r.coverage()).isEmpty();
-    assertThat(snapshot.passes).doesNotContainKey(Collection.USERS);
+    assertThat(snapshot.passes).isEmpty();
   }
 
   @Test
@@ -302,15 +302,17 @@ class ScoringEngineTest {
   }
 
   @Test
-  void coverageChecksOverOneCollectionShareOnePass() {
+  void everyCoverageCheckSharesOnePassOverTheSnapshot() {
     Fixtures.TestSnapshot snapshot = new Fixtures.TestSnapshot().users(10, i -> i % 2 == 0);
+    Check.Coverage devices = new Check.Coverage(Collection.DEVICES, Optional.empty(), constant(true), Optional.empty());
 
-    assess(List.of(
+    Assessment a = assess(List.of(
         action("one").check(usersProtected()).build(),
         action("two").check(usersProtected()).build(),
-        action("three").check(usersProtected()).build()), snapshot, State.EMPTY);
+        action("three").check(devices).build()), snapshot, State.EMPTY);
 
-    assertThat(snapshot.passes).containsEntry(Collection.USERS, 1);
+    assertThat(snapshot.passes).containsExactly(Map.entry(Set.of(Collection.USERS, Collection.DEVICES), 1));
+    assertThat(a.action("two").orElseThrow().coverage()).contains(new Coverage(5, 10));
   }
 
   @Test

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -50,7 +51,7 @@ class SnapshotLoaderTest {
     assertThat(s.secureScoreConnector()).isTrue();
     assertThat(s.settings()).containsKeys("tenant", "securityDefaults", "licenses").doesNotContainKey("users");
     List<Map<String, Object>> users = new ArrayList<>();
-    s.elements().forEach(Collection.USERS, users::add);
+    s.elements().forEach(Set.of(Collection.USERS), (c, e) -> users.add(e));
     assertThat(users).hasSize(2);
     assertThat(users.get(0)).containsEntry("note", NullValue.NULL_VALUE).containsEntry("count", 3L).containsEntry("ratio", 0.5);
   }
