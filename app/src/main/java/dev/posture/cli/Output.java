@@ -1,7 +1,9 @@
 package dev.posture.cli;
 
 import dev.posture.input.InputException;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -32,12 +34,24 @@ final class Output {
   }
 
   static void writeAtomically(Path target, String content) {
+    writeAtomically(target, out -> out.write(content.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  /** Something that writes bytes and may fail with an I/O error. */
+  interface ByteWriter {
+    void writeTo(OutputStream out) throws IOException;
+  }
+
+  /** Streams into a temporary sibling, then renames it over {@code target}. */
+  static void writeAtomically(Path target, ByteWriter writer) {
     Path absolute = target.toAbsolutePath();
     Path folder = absolute.getParent();
     Path temp = null;
     try {
       temp = Files.createTempFile(folder, "." + absolute.getFileName(), ".tmp");
-      Files.writeString(temp, content, StandardCharsets.UTF_8);
+      try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temp), 1 << 16)) {
+        writer.writeTo(out);
+      }
       try {
         Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       } catch (AtomicMoveNotSupportedException e) {
