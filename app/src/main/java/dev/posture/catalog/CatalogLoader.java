@@ -35,7 +35,17 @@ public final class CatalogLoader {
   private static final Set<String> SUGGEST_FIELDS = Set.of("when", "status", "reason");
   private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.\\-]{0,127}");
 
-  private final CelCompiler compiler = new CelCompiler();
+  private final Optional<Path> cacheFolder;
+
+  /** A loader that compiles every check each time. */
+  public CatalogLoader() {
+    this(Optional.empty());
+  }
+
+  /** A loader that keeps checked expressions in {@code cacheFolder} between runs. */
+  public CatalogLoader(Optional<Path> cacheFolder) {
+    this.cacheFolder = cacheFolder;
+  }
 
   /** Loads a catalogue folder (every {@code *.yaml} / {@code *.yml} in it) or a single file. */
   public Catalog load(Path path) {
@@ -78,6 +88,8 @@ public final class CatalogLoader {
   }
 
   private Catalog build(List<Document> documents) {
+    List<String> content = documents.stream().map(d -> d.source() + "\n" + d.root()).toList();
+    CelCompiler compiler = new CelCompiler(cacheFolder.map(f -> CheckCache.open(f, content)).orElseGet(CheckCache::disabled));
     List<Action> actions = new ArrayList<>();
     Map<String, Action> seen = new HashMap<>();
     List<String> sources = new ArrayList<>();
@@ -89,7 +101,7 @@ public final class CatalogLoader {
         throw root.error("missing required field 'actions' (the list of improvement actions)");
       }
       for (Node node : list.items()) {
-        Action action = action(node);
+        Action action = action(node, compiler);
         Action earlier = seen.putIfAbsent(action.id(), action);
         if (earlier != null) {
           throw node.field("id").error("duplicate action id '" + action.id() + "'; first defined at " + earlier.origin());
@@ -97,10 +109,11 @@ public final class CatalogLoader {
         actions.add(action);
       }
     }
+    compiler.saveCache();
     return new Catalog(actions, sources);
   }
 
-  private Action action(Node node) {
+  private Action action(Node node, CelCompiler compiler) {
     node.onlyFields(ACTION_FIELDS);
     String id = node.text("id");
     if (!ID.matcher(id).matches()) {
@@ -139,24 +152,24 @@ public final class CatalogLoader {
         node.texts("remediation"),
         node.optionalText("actionUrl").orElse(""),
         node.texts("learnMore"),
-        check(id, node.field("check")),
-        suggestion(id, node.field("suggest")),
+        check(id, node.field("check"), compiler),
+        suggestion(id, node.field("suggest"), compiler),
         new Action.Origin(node.document().source(), node.line()));
   }
 
-  private Check check(String id, Node node) {
+  private Check check(String id, Node node, CelCompiler compiler) {
     if (node.isMissing()) {
       throw node.error("action " + id + " has no check; expected 'passes' or 'of'/'covered'");
     }
     node.onlyFields(CHECK_FIELDS);
-    Optional<Expression> satisfiedBy = optionalExpression(id, node, "satisfiedBy", Optional.empty());
+    Optional<Expression> satisfiedBy = optionalExpression(compiler, id, node, "satisfiedBy", Optional.empty());
     boolean binary = node.has("passes");
     boolean coverage = node.has("of") || node.has("covered") || node.has("where");
     if (binary == coverage) {
       throw node.error("action " + id + ": a check has either 'passes' (all or nothing) or 'of' and 'covered' (coverage), not " + (binary ? "both" : "neither"));
     }
     if (binary) {
-      return new Check.Binary(expression(id, node, "passes", Optional.empty()), satisfiedBy);
+      return new Check.Binary(expression(compiler, id, node, "passes", Optional.empty()), satisfiedBy);
     }
     if (!node.has("of") || !node.has("covered")) {
       throw node.error("action " + id + ": a coverage check needs both 'of' and 'covered'");
@@ -164,12 +177,12 @@ public final class CatalogLoader {
     Collection of = node.choice("of", Collection.values());
     return new Check.Coverage(
         of,
-        optionalExpression(id, node, "where", Optional.of(of)),
-        expression(id, node, "covered", Optional.of(of)),
+        optionalExpression(compiler, id, node, "where", Optional.of(of)),
+        expression(compiler, id, node, "covered", Optional.of(of)),
         satisfiedBy);
   }
 
-  private Optional<Action.Suggestion> suggestion(String id, Node node) {
+  private Optional<Action.Suggestion> suggestion(String id, Node node, CelCompiler compiler) {
     if (node.isMissing()) {
       return Optional.empty();
     }
@@ -178,14 +191,14 @@ public final class CatalogLoader {
     if (!status.settable()) {
       throw node.field("status").error("a suggestion proposes a status a person can set, not " + status);
     }
-    return Optional.of(new Action.Suggestion(expression(id, node, "when", Optional.empty()), status, node.text("reason")));
+    return Optional.of(new Action.Suggestion(expression(compiler, id, node, "when", Optional.empty()), status, node.text("reason")));
   }
 
-  private Optional<Expression> optionalExpression(String id, Node parent, String field, Optional<Collection> scope) {
-    return parent.has(field) ? Optional.of(expression(id, parent, field, scope)) : Optional.empty();
+  private Optional<Expression> optionalExpression(CelCompiler compiler, String id, Node parent, String field, Optional<Collection> scope) {
+    return parent.has(field) ? Optional.of(expression(compiler, id, parent, field, scope)) : Optional.empty();
   }
 
-  private Expression expression(String id, Node parent, String field, Optional<Collection> scope) {
+  private Expression expression(CelCompiler compiler, String id, Node parent, String field, Optional<Collection> scope) {
     Node node = parent.field(field);
     CelCompiler.CompileResult result = compiler.compile(node.asText(), scope);
     if (result.error() != null) {

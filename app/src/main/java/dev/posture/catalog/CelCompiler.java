@@ -5,6 +5,9 @@ import dev.cel.bundle.CelFactory;
 import dev.cel.common.CelAbstractSyntaxTree;
 import dev.cel.common.CelIssue;
 import dev.cel.common.CelOptions;
+import dev.cel.common.CelProtoAbstractSyntaxTree;
+import dev.cel.expr.CheckedExpr;
+import com.google.protobuf.InvalidProtocolBufferException;
 import dev.cel.common.CelValidationResult;
 import dev.cel.common.types.MapType;
 import dev.cel.common.types.SimpleType;
@@ -28,8 +31,10 @@ final class CelCompiler {
 
   private final Cel tenantScope;
   private final Map<Collection, Cel> elementScopes = new EnumMap<>(Collection.class);
+  private final CheckCache cache;
 
-  CelCompiler() {
+  CelCompiler(CheckCache cache) {
+    this.cache = cache;
     tenantScope =
         CelFactory.standardCelBuilder()
             .setOptions(
@@ -49,6 +54,15 @@ final class CelCompiler {
       return CompileResult.failure("the expression is " + text.length() + " characters long; at most " + MAX_EXPRESSION_LENGTH + " are allowed");
     }
     Cel cel = collection.map(this::scopeFor).orElse(tenantScope);
+    String scope = collection.map(Collection::element).orElse("tenant");
+    Optional<CelAbstractSyntaxTree> cached = cache.get(scope, text).flatMap(CelCompiler::checked);
+    if (cached.isPresent()) {
+      try {
+        return CompileResult.success(new CelExpression(text, cel.createProgram(cached.get())));
+      } catch (CelEvaluationException e) {
+        // fall through and compile from the text
+      }
+    }
     CelValidationResult result = cel.compile(text);
     if (result.hasError()) {
       CelIssue first = result.getErrors().get(0);
@@ -59,9 +73,23 @@ final class CelCompiler {
     }
     try {
       CelAbstractSyntaxTree ast = result.getAst();
+      cache.put(scope, text, CelProtoAbstractSyntaxTree.fromCelAst(ast).toCheckedExpr().toByteArray());
       return CompileResult.success(new CelExpression(text, cel.createProgram(ast)));
     } catch (Exception e) {
       return CompileResult.failure(e.getMessage());
+    }
+  }
+
+  /** Writes what was compiled this run, for the next. */
+  void saveCache() {
+    cache.save();
+  }
+
+  private static Optional<CelAbstractSyntaxTree> checked(byte[] bytes) {
+    try {
+      return Optional.of(CelProtoAbstractSyntaxTree.fromCheckedExpr(CheckedExpr.parseFrom(bytes)).getAst());
+    } catch (InvalidProtocolBufferException | RuntimeException e) {
+      return Optional.empty();
     }
   }
 

@@ -3,6 +3,8 @@ package dev.posture.cli;
 import dev.posture.catalog.Catalog;
 import dev.posture.catalog.CatalogLoader;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
 import picocli.CommandLine.Option;
 
 /** {@code --catalog}: the bundled catalogue unless a folder or file is given. */
@@ -12,7 +14,24 @@ final class CatalogOption {
   Path catalog;
 
   Catalog load() {
-    CatalogLoader loader = new CatalogLoader();
+    CatalogLoader loader = new CatalogLoader(cacheFolder(System.getenv()));
     return catalog == null ? loader.loadBundled() : loader.load(catalog);
+  }
+
+  /**
+   * Where checked expressions are kept between runs: {@code POSTURE_CACHE_DIR}, else
+   * {@code $XDG_CACHE_HOME/posture}, else {@code ~/.cache/posture}; {@code POSTURE_CACHE_DIR=off} turns it off.
+   */
+  static Optional<Path> cacheFolder(Map<String, String> env) {
+    String explicit = env.get("POSTURE_CACHE_DIR");
+    if (explicit != null && !explicit.isBlank()) {
+      return explicit.equals("off") ? Optional.empty() : Optional.of(Path.of(explicit));
+    }
+    String xdg = env.get("XDG_CACHE_HOME");
+    if (xdg != null && !xdg.isBlank()) {
+      return Optional.of(Path.of(xdg, "posture"));
+    }
+    String home = System.getProperty("user.home");
+    return home == null ? Optional.empty() : Optional.of(Path.of(home, ".cache", "posture"));
   }
 }

@@ -33,6 +33,16 @@ final class Output {
     writeAtomically(root.output, buffer.toString());
   }
 
+  /** A replaced file keeps its permissions; a new one is readable by all, like any other output. */
+  private static void keepPermissions(Path target, Path temp) throws IOException {
+    if (!Files.getFileStore(temp).supportsFileAttributeView("posix")) {
+      return;
+    }
+    Files.setPosixFilePermissions(temp, Files.exists(target)
+        ? Files.getPosixFilePermissions(target)
+        : java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+  }
+
   static void writeAtomically(Path target, String content) {
     writeAtomically(target, out -> out.write(content.getBytes(StandardCharsets.UTF_8)));
   }
@@ -49,6 +59,7 @@ final class Output {
     Path temp = null;
     try {
       temp = Files.createTempFile(folder, "." + absolute.getFileName(), ".tmp");
+      keepPermissions(absolute, temp);
       try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temp), 1 << 16)) {
         writer.writeTo(out);
       }
