@@ -8,7 +8,6 @@ import dev.posture.catalog.Expression;
 import dev.posture.catalog.Level;
 import dev.posture.catalog.Status;
 import dev.posture.catalog.Tier;
-import dev.posture.input.InputException;
 import dev.posture.input.Node;
 import dev.posture.scoring.Assessment;
 import dev.posture.scoring.Coverage;
@@ -58,6 +57,7 @@ public final class GraphAssessor {
   public GraphAssessment assess(GraphExport export, State local) {
     DailyScore today = export.newest().orElseThrow();
     Set<String> plans = Licences.servicePlans(today.enabledServices());
+    Map<String, Double> fromPercentages = maxFromPercentages(export);
     List<ScoringEngine.Measurement> measured = new ArrayList<>();
     List<GraphControl> controls = new ArrayList<>();
     List<String> missing = new ArrayList<>();
@@ -68,7 +68,7 @@ public final class GraphAssessor {
       String id = ControlIds.bare(c.name());
       Optional<ControlProfile> profile = export.profile(c.name());
       Optional<Action> known = catalog.find(id);
-      Max max = max(c, export);
+      Max max = max(c, export, fromPercentages);
       profile.flatMap(ControlProfile::state).ifPresent(s -> {
         Status status = status(s);
         states.put(id, new ActionState(status, List.of(), List.of(), Optional.empty(), List.of()));
@@ -104,13 +104,13 @@ public final class GraphAssessor {
     Assessment assessment = new ScoringEngine().assess(tenant, measured, merged, yesterday(export));
     return new GraphAssessment(assessment, today.reportedCurrent(), today.reportedMax(), List.copyOf(controls),
         List.copyOf(missing), missingPoints, List.copyOf(reviewed), today.enabledServices(), today.comparisons(),
-        history(export));
+        history(export, fromPercentages));
   }
 
   /** A control's max points, and where they came from. */
   private record Max(OptionalDouble value, String source) {}
 
-  private Max max(ControlScore c, GraphExport export) {
+  private Max max(ControlScore c, GraphExport export, Map<String, Double> fromPercentages) {
     Optional<ControlProfile> profile = export.profile(c.name());
     if (profile.isPresent()) {
       return new Max(OptionalDouble.of(profile.get().maxScore()), "profile");
@@ -119,22 +119,29 @@ public final class GraphAssessor {
     if (known.isPresent()) {
       return new Max(OptionalDouble.of(known.get().maxScore()), "catalogue");
     }
-    // Today's points first, then any other day's: a control at zero today may have scored before.
-    String key = ControlIds.key(c.name());
-    List<ControlScore> candidates = new ArrayList<>(List.of(c));
-    export.days().forEach(day -> day.controls().stream().filter(o -> ControlIds.key(o.name()).equals(key)).forEach(candidates::add));
-    for (ControlScore candidate : candidates) {
-      if (candidate.scoreInPercentage().isPresent() && candidate.scoreInPercentage().getAsDouble() > 0) {
-        return new Max(OptionalDouble.of(candidate.score() * 100 / candidate.scoreInPercentage().getAsDouble()), "percentage");
+    Double derived = fromPercentages.get(ControlIds.key(c.name()));
+    return derived != null ? new Max(OptionalDouble.of(derived), "percentage") : new Max(OptionalDouble.empty(), "unknown");
+  }
+
+  /**
+   * Max points as score x 100 / scoreInPercentage, per control key, from the newest day on which the
+   * control had points: a control at zero today may have scored before.
+   */
+  private static Map<String, Double> maxFromPercentages(GraphExport export) {
+    Map<String, Double> max = new HashMap<>();
+    for (int i = export.days().size() - 1; i >= 0; i--) {
+      for (ControlScore c : export.days().get(i).controls()) {
+        if (c.scoreInPercentage().isPresent() && c.scoreInPercentage().getAsDouble() > 0) {
+          max.putIfAbsent(ControlIds.key(c.name()), c.score() * 100 / c.scoreInPercentage().getAsDouble());
+        }
       }
     }
-    return new Max(OptionalDouble.empty(), "unknown");
+    return max;
   }
 
   private static Action action(
       String id, ControlScore c, Optional<ControlProfile> profile, Optional<Action> known, double max) {
-    String categoryText = !c.category().isEmpty() ? c.category() : profile.map(ControlProfile::category).orElse("");
-    Category category = category(categoryText, known, id);
+    Category category = category(c.category());
     return new Action(
         id,
         profile.map(ControlProfile::title).or(() -> known.map(Action::title)).orElse(id),
@@ -162,15 +169,10 @@ public final class GraphAssessor {
 
   /**
    * Graph's category; Infrastructure (which no control has used in the exports seen so far) counts under
-   * Device, where server and network hardening is scored.
+   * Device, where server and network hardening is scored. The reader has checked the spelling.
    */
-  private static Category category(String text, Optional<Action> known, String id) {
-    if (text.equalsIgnoreCase("Infrastructure")) {
-      return Category.DEVICE;
-    }
-    Optional<Category> matched = text.isEmpty() ? Optional.empty() : Node.match(text, Category.values());
-    return matched.or(() -> known.map(Action::category)).orElseThrow(() -> new InputException("Microsoft Graph",
-        "control " + id + ": unknown controlCategory '" + text + "'; expected Identity, Data, Device, Apps or Infrastructure"));
+  private static Category category(String text) {
+    return text.equalsIgnoreCase("Infrastructure") ? Category.DEVICE : Node.match(text, Category.values()).orElseThrow();
   }
 
   /** Unknown cost or impact ranks as Moderate, the middle of the scale. */
@@ -205,12 +207,12 @@ public final class GraphAssessor {
     return points;
   }
 
-  private History history(GraphExport export) {
+  private History history(GraphExport export, Map<String, Double> fromPercentages) {
     List<History.Day> series = new ArrayList<>();
     for (DailyScore day : export.days()) {
       double max = 0;
       for (ControlScore c : day.controls()) {
-        max += max(c, export).value().orElse(0);
+        max += max(c, export, fromPercentages).value().orElse(0);
       }
       series.add(new History.Day(day.date(), day.points(), max));
     }

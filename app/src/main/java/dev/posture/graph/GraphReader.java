@@ -92,7 +92,7 @@ public final class GraphReader {
     for (Node c : Fields.field(node, "controlScores").items()) {
       controls.add(new ControlScore(
           Fields.text(c, "controlName").orElseThrow(() -> c.error("missing required field 'controlName'")),
-          Fields.text(c, "controlCategory").orElse(""),
+          category(c),
           Fields.requiredNumber(c, "score"),
           Fields.number(c, "scoreInPercentage"),
           Fields.number(c, "count"),
@@ -113,6 +113,19 @@ public final class GraphReader {
         Fields.texts(node, "enabledServices"),
         List.copyOf(controls),
         List.copyOf(comparisons));
+  }
+
+  /** The control's category, one of Graph's five in any case. */
+  private static String category(Node control) {
+    Node field = Fields.field(control, "controlCategory");
+    String text = Fields.text(control, "controlCategory")
+        .orElseThrow(() -> control.error("missing required field 'controlCategory'"));
+    for (String known : CATEGORIES) {
+      if (known.equalsIgnoreCase(text)) {
+        return text;
+      }
+    }
+    throw field.error("expected one of Identity, Device, Apps, Data, Infrastructure, found '" + text + "'");
   }
 
   private static final String[] CATEGORIES = {"identity", "device", "apps", "data", "infrastructure"};
@@ -150,11 +163,16 @@ public final class GraphReader {
         level(node, "implementationCost"),
         level(node, "userImpact"),
         Fields.texts(node, "threats"),
-        Fields.field(node, "deprecated").value() != null && Fields.field(node, "deprecated").value().asBoolean(),
+        deprecated(node),
         Fields.text(node, "actionUrl").orElse(""),
         Fields.text(node, "remediation").orElse(""),
         state(node),
         source);
+  }
+
+  private static boolean deprecated(Node node) {
+    Node field = Fields.field(node, "deprecated");
+    return !field.isMissing() && field.value().asBoolean();
   }
 
   /** Low, Moderate (also Medium) or High in any case; Unknown, null or missing is empty. */

@@ -134,6 +134,13 @@ class GraphReaderTest {
   }
 
   @Test
+  void anUnknownCategory() {
+    assertThatThrownBy(() -> reader.read(List.of(MIXED.resolve("bad-category.json"))))
+        .isInstanceOf(InputException.class)
+        .hasMessageContaining("bad-category.json:6: $.value[0].controlScores[0].controlCategory: expected one of Identity, Device, Apps, Data, Infrastructure, found 'Network'");
+  }
+
+  @Test
   void profilesWithoutScores() {
     assertThatThrownBy(() -> reader.read(List.of(TENANT.resolve("controlProfiles-page1.json"))))
         .isInstanceOf(InputException.class)
