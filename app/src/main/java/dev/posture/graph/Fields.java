@@ -14,8 +14,24 @@ import java.util.OptionalDouble;
 final class Fields {
   private Fields() {}
 
-  /** The field whose name matches {@code name} ignoring case; a missing node when there is none. */
+  /**
+   * The field whose name matches {@code name} ignoring case; a missing node when there is none. The
+   * Graph PowerShell SDK puts properties its model lacks (scoreInPercentage, count, appsScore, ...) in
+   * an {@code AdditionalProperties} object, so that is looked in too.
+   */
   static Node field(Node object, String name) {
+    Node found = own(object, name);
+    if (found.isMissing()) {
+      Node additional = own(object, "AdditionalProperties");
+      if (!additional.isMissing()) {
+        Node inside = own(additional, name);
+        return inside.isMissing() ? found : inside;
+      }
+    }
+    return found;
+  }
+
+  private static Node own(Node object, String name) {
     if (object.value() != null && object.value().isObject()) {
       for (String key : object.value().propertyNames()) {
         if (key.equalsIgnoreCase(name)) {

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -17,6 +18,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -86,8 +89,8 @@ public final class GraphReader {
   }
 
   private static DailyScore day(Node node) {
-    String created = Fields.text(node, "createdDateTime")
-        .orElseThrow(() -> node.error("missing required field 'createdDateTime'"));
+    String created = dateTime(Fields.text(node, "createdDateTime")
+        .orElseThrow(() -> node.error("missing required field 'createdDateTime'")));
     List<ControlScore> controls = new ArrayList<>();
     for (Node c : Fields.field(node, "controlScores").items()) {
       controls.add(new ControlScore(
@@ -126,6 +129,14 @@ public final class GraphReader {
       }
     }
     throw field.error("expected one of Identity, Device, Apps, Data, Infrastructure, found '" + text + "'");
+  }
+
+  private static final Pattern MICROSOFT_DATE = Pattern.compile("/Date\\((-?\\d+)\\)/");
+
+  /** ISO 8601 as Graph writes it, or Windows PowerShell's {@code /Date(1704067200000)/}. */
+  private static String dateTime(String text) {
+    Matcher m = MICROSOFT_DATE.matcher(text);
+    return m.matches() ? Instant.ofEpochMilli(Long.parseLong(m.group(1))).toString() : text;
   }
 
   private static final String[] CATEGORIES = {"identity", "device", "apps", "data", "infrastructure"};

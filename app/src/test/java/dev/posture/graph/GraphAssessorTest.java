@@ -140,6 +140,18 @@ class GraphAssessorTest {
   }
 
   @Test
+  void powerShellSdkExportAddsUpToo() {
+    GraphExport export = new GraphReader().read(List.of(Path.of("src/test/resources/graph/powershell-sdk")));
+
+    GraphAssessment graph = assessor.assess(export, State.EMPTY);
+
+    // AdminMFAV2 5 of 10 (catalogue), mdo_zapphish 3 of 3 (percentage)
+    assertThat(graph.assessment().scores().current()).isEqualTo(new ScoreView(8, 13));
+    assertThat(graph.differsFromReported()).isFalse();
+    assertThat(graph.assessment().action("mdo_zapphish").orElseThrow().category()).isEqualTo(Category.APPS);
+  }
+
+  @Test
   void historyOverTheDays() {
     History history = assessor.assess(TENANT, State.EMPTY).history();
 

@@ -54,6 +54,19 @@ class GraphReaderTest {
   }
 
   @Test
+  void oneObjectFromThePowerShellSdk() {
+    GraphExport export = reader.read(List.of(Path.of("src/test/resources/graph/powershell-sdk/secureScore.json")));
+
+    DailyScore day = export.newest().orElseThrow();
+    assertThat(day.createdDateTime()).isEqualTo("2024-01-02T00:00:00Z"); // from \/Date(1704153600000)\/
+    assertThat(day.controls().get(0).scoreInPercentage().getAsDouble()).isEqualTo(50.0); // in AdditionalProperties
+    assertThat(day.controls().get(0).total().getAsDouble()).isEqualTo(4.0);
+    assertThat(day.controls().get(1).category()).isEqualTo("APPS");
+    assertThat(day.comparisons().get(0).categories()).containsOnlyKeys("Identity");
+    assertThat(day.comparisons().get(1).seatRange()).contains("1-100");
+  }
+
+  @Test
   void mixedCaseLevelsUnknownAndNull() {
     GraphExport export = reader.read(List.of(TENANT));
 
