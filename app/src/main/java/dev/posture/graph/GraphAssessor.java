@@ -87,13 +87,7 @@ public final class GraphAssessor {
         continue;
       }
       Action action = action(id, c, profile, known, max.value().getAsDouble());
-      boolean licensed = c.score() > 0
-          || known.map(a -> plans.containsAll(a.licenses()))
-              .orElse(profile.map(p -> Licences.serviceEnabled(p.service(), today.enabledServices())).orElse(true));
-      Optional<Coverage> coverage = c.count().isPresent() && c.total().isPresent()
-          ? Optional.of(new Coverage((long) c.count().getAsDouble(), (long) c.total().getAsDouble()))
-          : Optional.empty();
-      measured.add(new ScoringEngine.Measurement(action, c.score(), coverage, licensed));
+      measured.add(new ScoringEngine.Measurement(action, c.score(), coverage(c), licensed(c, known, profile, plans, today)));
     }
     states.putAll(local.actions());
     reviewed.removeIf(local.actions()::containsKey);
@@ -105,6 +99,27 @@ public final class GraphAssessor {
     return new GraphAssessment(assessment, today.reportedCurrent(), today.reportedMax(), List.copyOf(controls),
         List.copyOf(missing), missingPoints, List.copyOf(reviewed), today.enabledServices(), today.comparisons(),
         history(export, fromPercentages));
+  }
+
+  /**
+   * A control with points is licensed; else its catalogue entry's service plans decide, else its
+   * profile's service, else it is taken as licensed (Microsoft listed it for this tenant).
+   */
+  private static boolean licensed(
+      ControlScore c, Optional<Action> known, Optional<ControlProfile> profile, Set<String> plans, DailyScore today) {
+    if (c.score() > 0) {
+      return true;
+    }
+    if (known.isPresent()) {
+      return plans.containsAll(known.get().licenses());
+    }
+    return profile.map(p -> Licences.serviceEnabled(p.service(), today.enabledServices())).orElse(true);
+  }
+
+  private static Optional<Coverage> coverage(ControlScore c) {
+    return c.count().isPresent() && c.total().isPresent()
+        ? Optional.of(new Coverage((long) c.count().getAsDouble(), (long) c.total().getAsDouble()))
+        : Optional.empty();
   }
 
   /** A control's max points, and where they came from. */
