@@ -10,6 +10,8 @@ import dev.posture.snapshot.SnapshotLoader;
 import dev.posture.snapshot.SnapshotLocation;
 import dev.posture.state.State;
 import dev.posture.state.StateLoader;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -27,6 +29,7 @@ import picocli.CommandLine.Model.CommandSpec;
       "  posture assess samples/contoso",
       "  posture assess samples/contoso --format json > report.json",
       "  posture assess snapshot.json --state decisions.yaml --top 20",
+      "  posture assess --graph secureScores.json --graph controlProfiles/ --state posture-state.yaml",
     })
 final class AssessCommand implements Callable<Integer> {
   @ParentCommand PostureCommand root;
@@ -38,9 +41,19 @@ final class AssessCommand implements Callable<Integer> {
       description = "How many of the best ranked open actions the table lists (default: ${DEFAULT-VALUE}).")
   int top;
 
+  @Option(names = "--graph", paramLabel = "FILE|FOLDER",
+      description = "Read Microsoft Graph secureScores and secureScoreControlProfiles exports instead of a snapshot (repeatable; a folder means every *.json in it).")
+  List<Path> graph = List.of();
+
   @Override
   public Integer call() {
     Catalog loaded = catalog.load();
+    if (!graph.isEmpty()) {
+      if (tenant.tenant != null) {
+        throw new UsageException("give either TENANT or --graph, not both");
+      }
+      return GraphAssess.run(root, spec.commandLine().getOut(), spec.commandLine().getErr(), graph, tenant.state, loaded, top);
+    }
     SnapshotLocation location = tenant.location();
     Snapshot snapshot = new SnapshotLoader().load(location, root.stdin);
     State state = new StateLoader().load(location.state());

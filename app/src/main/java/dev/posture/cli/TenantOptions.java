@@ -8,7 +8,8 @@ import picocli.CommandLine.Parameters;
 
 /** The tenant to work on: a tenant folder, a snapshot file or {@code -}, and its state file. */
 final class TenantOptions {
-  @Parameters(index = "0", paramLabel = "TENANT",
+  /** Optional for picocli so that a command may offer another source (assess --graph); required by {@link #location}. */
+  @Parameters(index = "0", arity = "0..1", paramLabel = "TENANT",
       description = "Tenant folder (snapshot.json or .yaml, and posture-state.yaml), a snapshot file, or - for standard input.")
   String tenant;
 
@@ -17,6 +18,9 @@ final class TenantOptions {
   Path state;
 
   SnapshotLocation location() {
+    if (tenant == null) {
+      throw new UsageException("Missing required parameter: 'TENANT' (a tenant folder, a snapshot file or - for standard input)");
+    }
     return SnapshotLocation.resolve(tenant, Optional.ofNullable(state));
   }
 }

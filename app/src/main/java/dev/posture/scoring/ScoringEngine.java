@@ -9,6 +9,7 @@ import dev.posture.catalog.Collection;
 import dev.posture.catalog.Expression;
 import dev.posture.catalog.Status;
 import dev.posture.snapshot.Snapshot;
+import dev.posture.snapshot.TenantInfo;
 import dev.posture.state.State;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -70,17 +71,8 @@ public final class ScoringEngine {
     for (Map.Entry<Action, Outcome> entry : outcomes.entrySet()) {
       results.add(result(entry.getKey(), entry.getValue(), snapshot, state, baseline));
     }
-    results.sort(Ranking.ORDER);
-    for (int i = 0; i < results.size(); i++) {
-      results.set(i, results.get(i).withRank(i + 1));
-    }
-    return new Assessment(
-        snapshot.tenant(),
-        overall(results),
-        byCategory(results),
-        List.copyOf(results),
-        suggestions(results, tenantVars),
-        snapshot.secureScoreConnector());
+    rank(results);
+    return assemble(snapshot.tenant(), results, suggestions(results, tenantVars), snapshot.secureScoreConnector());
   }
 
   private static Outcome satisfiedBy(Check check, Map<String, Object> vars) {
@@ -123,12 +115,38 @@ public final class ScoringEngine {
 
   private static ActionResult result(
       Action action, Outcome outcome, Snapshot snapshot, State state, Map<String, Double> baseline) {
+    double dataPoints = outcome.error == null ? action.maxScore() * outcome.fraction : 0;
+    boolean licensed = snapshot.servicePlans().containsAll(action.licenses());
+    boolean inOverall = action.counted() && (action.category() != Category.DEVICE || snapshot.secureScoreConnector());
+    return decide(action, dataPoints, outcome.error == null && outcome.complete, outcome, state, baseline, licensed, inOverall);
+  }
+
+  /**
+   * Scores actions whose points were measured elsewhere (Microsoft Graph's controlScores), by the same
+   * status rules, totals and ranking as {@link #assess(Catalog, Snapshot, State, Map)}. Every action
+   * counts in the overall score, as Microsoft's total already includes whatever it counts.
+   */
+  public Assessment assess(TenantInfo tenant, List<Measurement> measured, State state, Map<String, Double> baseline) {
+    List<ActionResult> results = new ArrayList<>();
+    for (Measurement m : measured) {
+      Outcome outcome = new Outcome(0, false, false, m.coverage().orElse(null), null);
+      boolean complete = m.points() >= m.action().maxScore();
+      results.add(decide(m.action(), m.points(), complete, outcome, state, baseline, m.licensed(), m.action().counted()));
+    }
+    rank(results);
+    return assemble(tenant, results, List.of(), true);
+  }
+
+  /** Points an action earned outside a check, e.g. in a Graph export. */
+  public record Measurement(Action action, double points, Optional<Coverage> coverage, boolean licensed) {}
+
+  private static ActionResult decide(Action action, double dataPoints, boolean complete, Outcome outcome, State state,
+      Map<String, Double> baseline, boolean licensed, boolean inOverall) {
     double max = action.maxScore();
-    double dataPoints = outcome.error == null ? max * outcome.fraction : 0;
     Status recorded = state.of(action.id()).status();
     Status status;
     double points;
-    if (outcome.error == null && outcome.complete) {
+    if (complete) {
       status = Status.COMPLETED;
       points = max;
     } else if (recorded.resolvedElsewhere()) {
@@ -143,8 +161,6 @@ public final class ScoringEngine {
       status = regressed ? Status.REGRESSED : recorded;
       points = dataPoints;
     }
-    boolean licensed = snapshot.servicePlans().containsAll(action.licenses());
-    boolean inOverall = action.counted() && (action.category() != Category.DEVICE || snapshot.secureScoreConnector());
     return new ActionResult(
         action,
         points,
@@ -158,6 +174,19 @@ public final class ScoringEngine {
         inOverall,
         Ranking.value(action, max - points),
         0);
+  }
+
+  private static void rank(List<ActionResult> results) {
+    results.sort(Ranking.ORDER);
+    for (int i = 0; i < results.size(); i++) {
+      results.set(i, results.get(i).withRank(i + 1));
+    }
+  }
+
+  /** @param results already ranked */
+  private static Assessment assemble(
+      TenantInfo tenant, List<ActionResult> results, List<Suggestion> suggestions, boolean deviceActionsCounted) {
+    return new Assessment(tenant, overall(results), byCategory(results), List.copyOf(results), suggestions, deviceActionsCounted);
   }
 
   private static Scores overall(List<ActionResult> results) {

@@ -1,0 +1,36 @@
+package dev.posture.graph;
+
+import dev.posture.scoring.Assessment;
+import java.util.List;
+
+/**
+ * An assessment read from Microsoft Graph, with what only Graph knows: the scores Microsoft reported,
+ * how other tenants compare, the history, and the controls whose max points could not be found.
+ *
+ * @param assessment the four views, categories and ranked actions, as for a snapshot
+ * @param reportedCurrent {@code currentScore} of the newest day
+ * @param reportedMax {@code maxScore} of the newest day
+ * @param controls every control of the newest day, with its Graph facts
+ * @param missingMax controls left out of the totals because their max points are unknown
+ * @param missingPoints the points those controls earned (left out of current too)
+ * @param reviewed controls marked Reviewed in the portal (kept as To address)
+ * @param enabledServices the licence flags of the newest day
+ */
+public record GraphAssessment(
+    Assessment assessment,
+    double reportedCurrent,
+    double reportedMax,
+    List<GraphControl> controls,
+    List<String> missingMax,
+    double missingPoints,
+    List<String> reviewed,
+    List<String> enabledServices,
+    List<Comparison> comparisons,
+    History history) {
+
+  /** True when the computed current and max differ from what Microsoft reported. */
+  public boolean differsFromReported() {
+    return Math.abs(assessment.scores().current().points() - reportedCurrent) > 0.005
+        || Math.abs(assessment.scores().current().max() - reportedMax) > 0.005;
+  }
+}

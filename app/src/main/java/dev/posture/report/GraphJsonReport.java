@@ -1,0 +1,103 @@
+package dev.posture.report;
+
+import dev.posture.graph.Comparison;
+import dev.posture.graph.GraphAssessment;
+import dev.posture.graph.GraphControl;
+import dev.posture.graph.History;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Map;
+import tools.jackson.core.StreamWriteFeature;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/** The JSON report of an assessment read from Microsoft Graph: the usual report plus a {@code graph} object. */
+public final class GraphJsonReport {
+  private static final JsonMapper MAPPER = JsonMapper.builder()
+      .enable(SerializationFeature.INDENT_OUTPUT)
+      .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
+      .build();
+
+  public void render(GraphAssessment graph, PrintWriter out) {
+    MAPPER.writeValue(out, tree(graph));
+    out.println();
+  }
+
+  public ObjectNode tree(GraphAssessment graph) {
+    ObjectNode root = new JsonReport().tree(graph.assessment());
+    ObjectNode node = root.putObject("graph");
+    node.putObject("reported").put("current", graph.reportedCurrent()).put("max", graph.reportedMax());
+    node.put("matchesReported", !graph.differsFromReported());
+    ArrayNode services = node.putArray("enabledServices");
+    graph.enabledServices().forEach(services::add);
+    ObjectNode missing = node.putObject("missingMax");
+    ArrayNode missingControls = missing.putArray("controls");
+    graph.missingMax().forEach(missingControls::add);
+    missing.put("points", graph.missingPoints());
+    ArrayNode reviewed = node.putArray("reviewed");
+    graph.reviewed().forEach(reviewed::add);
+    ArrayNode controls = node.putArray("controls");
+    for (GraphControl c : graph.controls()) {
+      ObjectNode item = controls.addObject()
+          .put("id", c.id())
+          .put("graphName", c.graphName())
+          .put("reportedCategory", c.reportedCategory())
+          .put("score", c.score());
+      c.maxScore().ifPresentOrElse(m -> item.put("maxScore", m), () -> item.putNull("maxScore"));
+      item.put("maxSource", c.maxSource())
+          .put("implementationCost", c.implementationCost())
+          .put("userImpact", c.userImpact());
+      c.graphState().ifPresent(s -> item.put("graphState", s));
+      item.put("implementationStatus", c.implementationStatus());
+    }
+    ArrayNode comparisons = node.putArray("comparisons");
+    for (Comparison c : graph.comparisons()) {
+      ObjectNode item = comparisons.addObject().put("basis", c.basis()).put("label", GraphTable.basis(c));
+      c.seatRange().ifPresent(r -> item.put("seatRange", r));
+      item.put("averageScore", c.averageScore());
+      ArrayNode categories = item.putArray("categories");
+      c.categories().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> categories.addObject()
+          .put("category", e.getKey())
+          .put("averageScore", e.getValue().score())
+          .put("averageMax", e.getValue().max())
+          .put("percent", Numbers.twoDecimals(e.getValue().percent())));
+    }
+    node.set("history", history(graph.history()));
+    return root;
+  }
+
+  private static ObjectNode history(History history) {
+    ObjectNode node = new ObjectNode(JsonNodeFactory.instance);
+    ArrayNode series = node.putArray("series");
+    for (History.Day d : history.series()) {
+      series.addObject().put("date", d.date()).put("points", d.points()).put("max", d.max())
+          .put("percent", Numbers.twoDecimals(d.percent()));
+    }
+    History.Day latest = history.latest().orElseThrow();
+    history.previous().ifPresent(p -> node.set("changeSincePrevious", change(p, latest)));
+    if (history.series().size() > 1) {
+      node.set("changeSinceFirst", change(history.first().orElseThrow(), latest));
+    }
+    node.set("fallen", changes(history.fallen()));
+    node.set("risen", changes(history.risen()));
+    return node;
+  }
+
+  private static ObjectNode change(History.Day from, History.Day to) {
+    return new ObjectNode(JsonNodeFactory.instance)
+        .put("since", from.date())
+        .put("points", to.points() - from.points())
+        .put("percent", Numbers.twoDecimals(to.percent() - from.percent()));
+  }
+
+  private static ArrayNode changes(List<History.Change> changes) {
+    ArrayNode array = new ArrayNode(JsonNodeFactory.instance);
+    for (History.Change c : changes) {
+      array.addObject().put("id", c.control()).put("before", c.before()).put("after", c.after());
+    }
+    return array;
+  }
+}

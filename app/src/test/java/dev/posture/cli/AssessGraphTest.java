@@ -1,0 +1,105 @@
+package dev.posture.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+class AssessGraphTest {
+  private static final String TENANT = "src/test/resources/graph/tenant";
+  private static final String CATALOG = "../catalog";
+
+  @Test
+  void tableOfAFolderOfExports() {
+    Cli.Result r = Cli.run("assess", "--graph", TENANT, "--catalog", CATALOG).succeeded();
+
+    Cli.assertGolden("assess-graph.txt", r.out());
+  }
+
+  @Test
+  void jsonOfAFolderOfExports() {
+    Cli.Result r = Cli.run("assess", "--graph", TENANT, "--catalog", CATALOG, "--format", "json").succeeded();
+
+    Cli.assertGolden("assess-graph.json", r.out());
+  }
+
+  @Test
+  void repeatedFilesReadLikeTheirFolder() {
+    String folder = Cli.run("assess", "--graph", TENANT, "--catalog", CATALOG).succeeded().out();
+    String files = Cli.run("assess", "--graph", TENANT + "/secureScores.json", "--graph", TENANT + "/controlProfiles-page1.json",
+        "--graph", TENANT + "/controlProfiles-powershell.json", "--catalog", CATALOG).succeeded().out();
+
+    assertThat(files).isEqualTo(folder);
+  }
+
+  @Test
+  void localStateWins(@TempDir Path dir) throws Exception {
+    Path state = dir.resolve("posture-state.yaml");
+    Files.writeString(state, "actions:\n  mdo_blockmailforward:\n    status: planned\n");
+
+    Cli.Result r = Cli.run("assess", "--graph", TENANT, "--state", state.toString(), "--catalog", CATALOG, "--format", "json")
+        .succeeded();
+
+    JsonNode json = JsonMapper.builder().build().readTree(r.out());
+    assertThat(json.at("/scores/planned/points").doubleValue()).isEqualTo(32.0);
+    assertThat(json.at("/scores/achievable/points").doubleValue()).isEqualTo(49.0);
+  }
+
+  @Test
+  void missingMaxPointsWarnOnStandardErrorAndShowInJson() {
+    Cli.Result r = Cli.run("assess", "--graph", "src/test/resources/graph/missing", "--catalog", CATALOG, "--format", "json")
+        .exited(0)
+        .errContains("posture: warning: 2 controls have no known max points")
+        .errContains("teams_external_access, meeting_lobby_v1")
+        .errContains("their 3 points are left out of current too");
+
+    JsonNode json = JsonMapper.builder().build().readTree(r.out());
+    assertThat(json.at("/graph/missingMax/controls").toString()).isEqualTo("[\"teams_external_access\",\"meeting_lobby_v1\"]");
+    assertThat(json.at("/graph/missingMax/points").doubleValue()).isEqualTo(3.0);
+    assertThat(json.at("/graph/matchesReported").booleanValue()).isFalse();
+  }
+
+  @Test
+  void invalidJsonExitsWithFileLineAndColumn() {
+    Cli.run("assess", "--graph", "src/test/resources/graph/invalid/trailing-comma.json", "--catalog", CATALOG)
+        .exited(ExitCode.INVALID_INPUT)
+        .oneLineError()
+        .errContains("trailing-comma.json:8: not valid JSON: ")
+        .errContains("(column 7)");
+  }
+
+  @Test
+  void aMissingExportFile() {
+    Cli.run("assess", "--graph", "no-such-export.json", "--catalog", CATALOG)
+        .exited(ExitCode.INVALID_INPUT)
+        .oneLineError()
+        .errContains("no-such-export.json: no such file");
+  }
+
+  @Test
+  void tenantAndGraphTogetherIsAUsageError() {
+    Cli.run("assess", "../samples/contoso", "--graph", TENANT, "--catalog", CATALOG)
+        .exited(ExitCode.USAGE)
+        .oneLineError()
+        .errContains("give either TENANT or --graph, not both");
+  }
+
+  @Test
+  void neitherTenantNorGraphIsAUsageError() {
+    Cli.run("assess", "--catalog", CATALOG)
+        .exited(ExitCode.USAGE)
+        .oneLineError()
+        .errContains("Missing required parameter: 'TENANT'");
+  }
+
+  @Test
+  void aFormatItDoesNotPrint() {
+    Cli.run("assess", "--graph", TENANT, "--catalog", CATALOG, "--format", "junit")
+        .exited(ExitCode.USAGE)
+        .errContains("does not print junit output");
+  }
+}
