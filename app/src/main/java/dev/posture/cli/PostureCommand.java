@@ -10,6 +10,8 @@ import picocli.CommandLine.ScopeType;
 /** The root command: global options, inherited by every subcommand, and the list of commands. */
 @Command(
     name = "posture",
+    // help and version options, inherited by every subcommand
+    scope = ScopeType.INHERIT,
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Assess the security posture of a Microsoft 365 tenant, offline, the way Microsoft Secure Score does.",

@@ -131,6 +131,12 @@ class AssessCommandTest {
   }
 
   @Test
+  void everyCommandHasHelp() {
+    assertThat(Cli.run("assess", "--help").succeeded().out()).contains("Usage: posture assess", "Examples:", "--top");
+    assertThat(Cli.run("snapshot", "generate", "--help").succeeded().out()).contains("--profile", "smb, enterprise, neglected");
+  }
+
+  @Test
   void helpListsTheExitCodes() {
     Cli.Result r = Cli.run("--help").succeeded();
 
