@@ -4,6 +4,7 @@ import dev.posture.input.Document;
 import dev.posture.input.DocumentReader;
 import dev.posture.input.InputException;
 import dev.posture.input.Node;
+import dev.posture.input.SchemaValidator;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.FileSystem;
@@ -83,6 +84,7 @@ public final class CatalogLoader {
     List<String> sources = new ArrayList<>();
     for (Document document : documents) {
       sources.add(document.source());
+      SchemaValidator.CATALOG.validate(document);
       Node root = document.rootNode().onlyFields(FILE_FIELDS);
       Node list = root.field("actions");
       if (list.isMissing()) {

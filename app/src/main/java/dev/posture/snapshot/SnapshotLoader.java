@@ -4,6 +4,7 @@ import dev.posture.catalog.Collection;
 import dev.posture.input.Document;
 import dev.posture.input.DocumentReader;
 import dev.posture.input.Node;
+import dev.posture.input.SchemaValidator;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -32,6 +33,7 @@ public final class SnapshotLoader {
   }
 
   Snapshot load(Document document) {
+    SchemaValidator.SNAPSHOT.validate(document);
     Node root = document.rootNode().object();
     TenantInfo tenant = tenant(root.field("tenant"));
     Map<Collection, List<Map<String, Object>>> collections = new EnumMap<>(Collection.class);

@@ -4,6 +4,7 @@ import dev.posture.catalog.Status;
 import dev.posture.input.Document;
 import dev.posture.input.DocumentReader;
 import dev.posture.input.Node;
+import dev.posture.input.SchemaValidator;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -32,6 +33,7 @@ public final class StateLoader {
   }
 
   State read(Document document) {
+    SchemaValidator.STATE.validate(document);
     if (document.root().isNull()) {
       return State.EMPTY;
     }
