@@ -23,6 +23,13 @@ public record Snapshot(
     boolean secureScoreConnector,
     Elements elements) {
 
+  /** How many elements a collection holds. */
+  public int count(Collection collection) {
+    int[] count = {0};
+    elements.forEach(collection, element -> count[0]++);
+    return count[0];
+  }
+
   /** The large collections, visited element by element so they need not be held in memory. */
   public interface Elements {
     void forEach(Collection collection, Consumer<Map<String, Object>> visitor);
