@@ -36,11 +36,23 @@ public final class SchemaValidator {
 
   public void validate(Document document) {
     schema().validate(document.root()).stream()
-        .map(error -> problem(document, error))
-        .min(Comparator.comparingInt(InputException::line))
-        .ifPresent(problem -> {
-          throw problem;
+        .min(Comparator.comparingInt((Error e) -> document.lineOf(path(e.getInstanceLocation())))
+            .thenComparingInt(SchemaValidator::priority))
+        .ifPresent(error -> {
+          throw problem(document, error);
         });
+  }
+
+  /**
+   * Among the problems of one object, an unknown field comes first: it is usually a misspelt
+   * required one, and its message names the right spelling.
+   */
+  private static int priority(Error error) {
+    return switch (error.getKeyword()) {
+      case "additionalProperties" -> 0;
+      case "required" -> 2;
+      default -> 1;
+    };
   }
 
   /** Parsed on first use and kept: each schema is read once per run. */

@@ -136,6 +136,8 @@ public final class ActionList {
       check.put("covered", coverage.covered().text());
     }
     a.check().satisfiedBy().ifPresent(s -> check.put("satisfiedBy", s.text()));
+    a.suggestion().ifPresent(s -> node.putObject("suggest")
+        .put("when", s.when().text()).put("status", s.status().label()).put("reason", s.reason()));
     return node;
   }
 
