@@ -11,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import tools.jackson.databind.JsonNode;
@@ -81,8 +82,21 @@ public final class SchemaValidator {
           at.field(property).error("unknown field '" + property + "'" + Node.didYouMean(property, declared(error)));
       case "type" -> at.error("expected " + expected(error.getSchemaNode()) + ", found " + at.describe());
       case "enum" -> at.error("expected one of " + String.join(", ", texts(error.getSchemaNode())) + ", found " + at.describe());
-      default -> at.error(error.getMessage());
+      default -> at.error(description(error).map(d -> "expected " + d + ", found " + at.describe()).orElse(error.getMessage()));
     };
+  }
+
+  /** What the schema says the failing value should be, in its own words, when it says so. */
+  private Optional<String> description(Error error) {
+    JsonNode description = tree.at(parentPointer(error)).path("description");
+    return description.isString() ? Optional.of(description.stringValue()) : Optional.empty();
+  }
+
+  /** The JSON pointer, inside the schema, of the object holding the keyword that failed. */
+  private static String parentPointer(Error error) {
+    String location = error.getSchemaLocation().toString();
+    String pointer = location.substring(location.indexOf('#') + 1);
+    return pointer.substring(0, pointer.lastIndexOf('/'));
   }
 
   /** The validator's instance location, spelled the way {@link Node} spells paths ({@code $.a.b[0]}). */
@@ -97,10 +111,7 @@ public final class SchemaValidator {
 
   /** The fields the schema declares beside the {@code additionalProperties: false} that failed. */
   private Set<String> declared(Error error) {
-    String location = error.getSchemaLocation().toString();
-    String pointer = location.substring(location.indexOf('#') + 1);
-    JsonNode properties = tree.at(pointer.substring(0, pointer.lastIndexOf('/'))).path("properties");
-    return new TreeSet<>(properties.propertyNames());
+    return new TreeSet<>(tree.at(parentPointer(error)).path("properties").propertyNames());
   }
 
   private static String expected(JsonNode types) {

@@ -60,7 +60,7 @@ class CatalogCommandTest {
     Path file = write(dir, "a.yaml", ACTION.replace("maxScore: 3", "maxScore: 0"));
 
     Cli.run("catalog", "validate", file.toString()).exited(ExitCode.INVALID_INPUT).oneLineError()
-        .errContains(file + ":6: $.actions[0].maxScore: must have an exclusive minimum value of 0");
+        .errContains(file + ":6: $.actions[0].maxScore: expected a number greater than 0 and at most 10, found 0");
   }
 
   @Test

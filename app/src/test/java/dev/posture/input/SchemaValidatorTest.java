@@ -51,7 +51,15 @@ class SchemaValidatorTest {
     Document document = yaml("a.yaml", ACTION.replace("maxScore: 3", "maxScore: 12"));
 
     assertThatThrownBy(() -> SchemaValidator.CATALOG.validate(document))
-        .hasMessage("a.yaml:6: $.actions[0].maxScore: must have a maximum value of 10");
+        .hasMessage("a.yaml:6: $.actions[0].maxScore: expected a number greater than 0 and at most 10, found 12");
+  }
+
+  @Test
+  void badIdSaysWhatAnIdIs() {
+    Document document = yaml("a.yaml", ACTION.replace("id: A1", "id: two words"));
+
+    assertThatThrownBy(() -> SchemaValidator.CATALOG.validate(document))
+        .hasMessage("a.yaml:2: $.actions[0].id: expected an id of letters, digits, '_', '.' or '-' (at most 128), found 'two words'");
   }
 
   @Test
@@ -100,7 +108,7 @@ class SchemaValidatorTest {
         """);
 
     assertThatThrownBy(() -> SchemaValidator.STATE.validate(document))
-        .hasMessage("st.yaml:4: $.actions['Admin MFA'].reviewBy: does not match the regex pattern ^\\d{4}-\\d{2}-\\d{2}$");
+        .hasMessage("st.yaml:4: $.actions['Admin MFA'].reviewBy: expected a date such as 2027-03-31, found 'next spring'");
   }
 
   @Test
