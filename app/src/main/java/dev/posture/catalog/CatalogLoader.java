@@ -4,6 +4,7 @@ import dev.posture.input.Document;
 import dev.posture.input.DocumentReader;
 import dev.posture.input.InputException;
 import dev.posture.input.Node;
+import dev.posture.input.SchemaValidator;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.FileSystem;
@@ -15,26 +16,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * Loads the catalogue: reads every YAML file of a folder (or one file), validates each action and
- * compiles its checks once. Any problem is an {@link InputException} naming the file, line, action
+ * Loads the catalogue: reads every YAML file of a folder (or one file), checks each against
+ * {@code catalog.schema.json}, validates what a schema cannot (unique ids, device categories) and
+ * compiles the checks once. Any problem is an {@link InputException} naming the file, line, action
  * and what was expected, so a broken catalogue never reaches scoring.
  */
 public final class CatalogLoader {
-  private static final Set<String> FILE_FIELDS = Set.of("actions");
-  private static final Set<String> ACTION_FIELDS =
-      Set.of(
-          "id", "title", "category", "deviceCategory", "product", "maxScore", "scored", "deprecated", "tier",
-          "implementationCost", "userImpact", "threats", "licenses", "usersAffected", "prerequisites",
-          "remediation", "actionUrl", "learnMore", "check", "suggest");
-  private static final Set<String> CHECK_FIELDS = Set.of("passes", "of", "where", "covered", "satisfiedBy");
-  private static final Set<String> SUGGEST_FIELDS = Set.of("when", "status", "reason");
-  private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.\\-]{0,127}");
-
   private final Optional<Path> cacheFolder;
 
   /** A loader that compiles every check each time. */
@@ -95,12 +85,8 @@ public final class CatalogLoader {
     List<String> sources = new ArrayList<>();
     for (Document document : documents) {
       sources.add(document.source());
-      Node root = document.rootNode().onlyFields(FILE_FIELDS);
-      Node list = root.field("actions");
-      if (list.isMissing()) {
-        throw root.error("missing required field 'actions' (the list of improvement actions)");
-      }
-      for (Node node : list.items()) {
+      SchemaValidator.CATALOG.validate(document);
+      for (Node node : document.rootNode().field("actions").items()) {
         Action action = action(node, compiler);
         Action earlier = seen.putIfAbsent(action.id(), action);
         if (earlier != null) {
@@ -114,11 +100,7 @@ public final class CatalogLoader {
   }
 
   private Action action(Node node, CelCompiler compiler) {
-    node.onlyFields(ACTION_FIELDS);
     String id = node.text("id");
-    if (!ID.matcher(id).matches()) {
-      throw node.field("id").error("expected an id of letters, digits, '_', '.' or '-' (at most 128), found '" + id + "'");
-    }
     Category category = node.choice("category", Category.values());
     Optional<DeviceCategory> deviceCategory = Optional.empty();
     if (node.has("deviceCategory")) {
@@ -129,17 +111,13 @@ public final class CatalogLoader {
     } else if (category == Category.DEVICE) {
       throw node.error("Device action " + id + " needs a deviceCategory (one of Application, Operating system, Network, Accounts, Security controls)");
     }
-    double maxScore = node.number("maxScore");
-    if (!(maxScore > 0 && maxScore <= 10)) {
-      throw node.field("maxScore").error("expected a number greater than 0 and at most 10, found " + node.field("maxScore").describe());
-    }
     return new Action(
         id,
         node.text("title"),
         category,
         deviceCategory,
         node.text("product"),
-        maxScore,
+        node.number("maxScore"),
         node.bool("scored", true),
         node.bool("deprecated", false),
         node.choice("tier", Tier.values()),
@@ -161,7 +139,6 @@ public final class CatalogLoader {
     if (node.isMissing()) {
       throw node.error("action " + id + " has no check; expected 'passes' or 'of'/'covered'");
     }
-    node.onlyFields(CHECK_FIELDS);
     Optional<Expression> satisfiedBy = optionalExpression(compiler, id, node, "satisfiedBy", Optional.empty());
     boolean binary = node.has("passes");
     boolean coverage = node.has("of") || node.has("covered") || node.has("where");
@@ -186,7 +163,6 @@ public final class CatalogLoader {
     if (node.isMissing()) {
       return Optional.empty();
     }
-    node.onlyFields(SUGGEST_FIELDS);
     Status status = node.choice("status", Status.values());
     if (!status.settable()) {
       throw node.field("status").error("a suggestion proposes a status a person can set, not " + status);

@@ -15,7 +15,7 @@ import picocli.CommandLine.ScopeType;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Assess the security posture of a Microsoft 365 tenant, offline, the way Microsoft Secure Score does.",
-    subcommands = {AssessCommand.class, SnapshotCommand.class},
+    subcommands = {AssessCommand.class, CatalogCommand.class, SnapshotCommand.class},
     footerHeading = "%nExamples:%n",
     footer = {
       "  posture assess samples/contoso",

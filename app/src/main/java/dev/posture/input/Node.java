@@ -14,7 +14,8 @@ import tools.jackson.databind.JsonNode;
  */
 public record Node(Document document, JsonNode value, String path) {
 
-  static String childPath(String parent, String name) {
+  /** The path of a named child, as messages spell it: {@code $.a.b} or {@code $['odd name']}. */
+  public static String childPath(String parent, String name) {
     boolean plain = !name.isEmpty() && name.chars().allMatch(c -> Character.isLetterOrDigit(c) || c == '_' || c == '-');
     return plain ? parent + "." + name : parent + "['" + name.replace("'", "\\'") + "']";
   }
@@ -53,7 +54,7 @@ public record Node(Document document, JsonNode value, String path) {
     object();
     for (String name : value.propertyNames()) {
       if (!allowed.contains(name)) {
-        throw field(name).error("unknown field '" + name + "'" + suggestion(name, allowed));
+        throw field(name).error("unknown field '" + name + "'" + didYouMean(name, allowed));
       }
     }
     return this;
@@ -192,7 +193,8 @@ public record Node(Document document, JsonNode value, String path) {
     return value.toString();
   }
 
-  private static String suggestion(String name, Set<String> allowed) {
+  /** " (did you mean 'x'?)" for the closest allowed spelling, or nothing when none is close. */
+  public static String didYouMean(String name, Set<String> allowed) {
     String best = null;
     int bestDistance = Integer.MAX_VALUE;
     for (String candidate : allowed) {
@@ -205,22 +207,25 @@ public record Node(Document document, JsonNode value, String path) {
     return best != null && bestDistance <= Math.max(2, name.length() / 3) ? " (did you mean '" + best + "'?)" : "";
   }
 
+  /** Edit distance counting a swap of two neighbouring letters as one edit ("titel" is one from "title"). */
   private static int distance(String a, String b) {
-    int[] prev = new int[b.length() + 1];
-    int[] cur = new int[b.length() + 1];
+    int[][] d = new int[a.length() + 1][b.length() + 1];
+    for (int i = 0; i <= a.length(); i++) {
+      d[i][0] = i;
+    }
     for (int j = 0; j <= b.length(); j++) {
-      prev[j] = j;
+      d[0][j] = j;
     }
     for (int i = 1; i <= a.length(); i++) {
-      cur[0] = i;
       for (int j = 1; j <= b.length(); j++) {
         int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-        cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+        d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+        if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+          d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+        }
       }
-      int[] t = prev;
-      prev = cur;
-      cur = t;
     }
-    return prev[b.length()];
+    return d[a.length()][b.length()];
   }
+
 }

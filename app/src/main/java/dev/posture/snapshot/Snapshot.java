@@ -1,6 +1,8 @@
 package dev.posture.snapshot;
 
 import dev.posture.catalog.Collection;
+import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
 
@@ -21,6 +23,16 @@ public record Snapshot(
     Set<String> servicePlans,
     boolean secureScoreConnector,
     Elements elements) {
+
+  /** How many elements each collection holds, counted in one pass. */
+  public Map<Collection, Long> counts() {
+    Map<Collection, Long> counts = new EnumMap<>(Collection.class);
+    for (Collection c : Collection.values()) {
+      counts.put(c, 0L);
+    }
+    elements.forEach(EnumSet.allOf(Collection.class), (collection, element) -> counts.merge(collection, 1L, Long::sum));
+    return counts;
+  }
 
   /** The large collections, visited element by element so they need not be held in memory. */
   public interface Elements {

@@ -6,6 +6,7 @@ import dev.posture.input.DocumentReader;
 import dev.posture.input.InputException;
 import dev.posture.input.Node;
 import dev.posture.input.Source;
+import dev.posture.input.SchemaValidator;
 import java.io.InputStream;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -47,6 +48,7 @@ public final class SnapshotLoader {
         throw new InputException(source.name(), parser.currentTokenLocation().getLineNr(), "$",
             "expected a mapping of sections (tenant, licenses, users, ...)");
       }
+      lines.put("$", parser.currentTokenLocation().getLineNr());
       while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
         String name = parser.currentName();
         String path = "$." + name;
@@ -91,7 +93,9 @@ public final class SnapshotLoader {
     }
   }
 
+  /** The settings are checked against the snapshot schema; elements are checked by the checks that read them. */
   static Snapshot build(Document document, Snapshot.Elements elements) {
+    SchemaValidator.SNAPSHOT.validate(document);
     Node root = document.rootNode().object();
     TenantInfo tenant = tenant(root.field("tenant"));
     Map<String, Object> settings = new LinkedHashMap<>();

@@ -4,6 +4,7 @@ import dev.posture.catalog.Status;
 import dev.posture.input.Document;
 import dev.posture.input.DocumentReader;
 import dev.posture.input.Node;
+import dev.posture.input.SchemaValidator;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -13,15 +14,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /** Reads a state file. A missing file is an empty state; a broken one is an input error. */
 public final class StateLoader {
-  private static final Set<String> ROOT_FIELDS = Set.of("actions", "remediationRequests");
-  private static final Set<String> ACTION_FIELDS = Set.of("status", "notes", "tags", "reviewBy", "history");
-  private static final Set<String> NOTE_FIELDS = Set.of("text", "by", "at");
-  private static final Set<String> CHANGE_FIELDS = Set.of("at", "by", "from", "to", "note");
-  private static final Set<String> REQUEST_FIELDS = Set.of("action", "due", "owner", "note", "requestedBy", "requestedAt");
 
   public State load(Path file) {
     if (!Files.exists(file)) {
@@ -32,20 +27,20 @@ public final class StateLoader {
   }
 
   State read(Document document) {
+    SchemaValidator.STATE.validate(document);
     if (document.root().isNull()) {
       return State.EMPTY;
     }
-    Node root = document.rootNode().onlyFields(ROOT_FIELDS);
+    Node root = document.rootNode();
     Map<String, ActionState> actions = new LinkedHashMap<>();
     Node actionsNode = root.field("actions");
     if (!actionsNode.isMissing()) {
-      for (String id : actionsNode.object().value().propertyNames()) {
+      for (String id : actionsNode.value().propertyNames()) {
         actions.put(id, action(actionsNode.field(id)));
       }
     }
     List<RemediationRequest> requests = new ArrayList<>();
     for (Node request : root.field("remediationRequests").items()) {
-      request.onlyFields(REQUEST_FIELDS);
       requests.add(new RemediationRequest(
           request.text("action"),
           date(request.field("due")).orElseThrow(() -> request.error("missing required field 'due'")),
@@ -58,20 +53,17 @@ public final class StateLoader {
   }
 
   private static ActionState action(Node node) {
-    node.onlyFields(ACTION_FIELDS);
     Status status = node.has("status") ? settable(node.field("status")) : Status.TO_ADDRESS;
     List<ActionState.Note> notes = new ArrayList<>();
     for (Node note : node.field("notes").items()) {
       if (note.value().isString()) {
         notes.add(new ActionState.Note(note.asText(), "", ""));
       } else {
-        note.onlyFields(NOTE_FIELDS);
         notes.add(new ActionState.Note(note.text("text"), note.optionalText("by").orElse(""), note.optionalText("at").orElse("")));
       }
     }
     List<ActionState.Change> history = new ArrayList<>();
     for (Node change : node.field("history").items()) {
-      change.onlyFields(CHANGE_FIELDS);
       history.add(new ActionState.Change(
           change.text("at"),
           change.optionalText("by").orElse(""),

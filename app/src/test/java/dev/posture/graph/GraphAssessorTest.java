@@ -108,8 +108,15 @@ class GraphAssessorTest {
   }
 
   @Test
-  void unknownCostAndImpactRankAsModerateAndShowAsUnknown() {
+  void unknownCostAndImpactComeFromTheCatalogueWhenItKnowsTheControl() {
     GraphAssessment graph = assessor.assess(TENANT, State.EMPTY);
+
+    assertThat(byId(graph).get("aad_admin_consent_workflow").implementationCost()).isEqualTo("Low");
+  }
+
+  @Test
+  void unknownCostAndImpactRankAsModerateAndShowAsUnknown() {
+    GraphAssessment graph = new GraphAssessor(new Catalog(List.of(), List.of())).assess(TENANT, State.EMPTY);
     ActionResult consent = graph.assessment().action("aad_admin_consent_workflow").orElseThrow();
 
     assertThat(byId(graph).get("aad_admin_consent_workflow").implementationCost()).isEqualTo("Unknown");

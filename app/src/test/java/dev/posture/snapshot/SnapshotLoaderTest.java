@@ -65,13 +65,13 @@ class SnapshotLoaderTest {
   void theTenantSectionIsRequired() {
     assertThatThrownBy(() -> load("s.json", "{\"users\": []}"))
         .isInstanceOf(InputException.class)
-        .hasMessageEndingWith("$.tenant: missing required section 'tenant' (id, displayName, capturedAt)");
+        .hasMessageEndingWith("s.json:1: $: missing required field 'tenant'");
   }
 
   @Test
   void wrongTypesNameThePathAndLine() {
     assertThatThrownBy(() -> load("s.yaml", "tenant: {id: t, displayName: T, seats: many}\n"))
-        .hasMessageEndingWith("s.yaml:1: $.tenant.seats: expected a number, found 'many'");
+        .hasMessageEndingWith("s.yaml:1: $.tenant.seats: expected a whole number, found 'many'");
     assertThatThrownBy(() -> load("s.yaml", "tenant: {id: t, displayName: T}\ndevices: {a: 1}\n"))
         .hasMessageEndingWith("s.yaml:2: $.devices: expected a list, found a mapping");
     assertThatThrownBy(() -> load("s.yaml", "tenant: {id: t, displayName: T}\nlicenses:\n  - servicePlans: [{provisioningStatus: Success}]\n"))

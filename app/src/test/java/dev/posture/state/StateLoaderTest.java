@@ -68,7 +68,7 @@ class StateLoaderTest {
   @Test
   void badDatesAndUnknownFields() {
     assertThatThrownBy(() -> load("actions:\n  A:\n    reviewBy: next week\n"))
-        .hasMessageEndingWith("$.actions.A.reviewBy: expected a date as YYYY-MM-DD, found 'next week'");
+        .hasMessageEndingWith("$.actions.A.reviewBy: expected a date such as 2027-03-31, found 'next week'");
     assertThatThrownBy(() -> load("actions:\n  A:\n    statut: planned\n"))
         .hasMessageEndingWith("unknown field 'statut' (did you mean 'status'?)");
     assertThatThrownBy(() -> load("remediationRequests:\n  - {action: A}\n"))

@@ -1,0 +1,148 @@
+package dev.posture.report;
+
+import dev.posture.catalog.Action;
+import dev.posture.catalog.Catalog;
+import dev.posture.catalog.Category;
+import dev.posture.catalog.Check;
+import dev.posture.catalog.DeviceCategory;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import tools.jackson.core.StreamWriteFeature;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/** The improvement actions of a catalogue, as a table, JSON, CSV or Markdown. */
+public final class ActionList {
+  private static final JsonMapper MAPPER = JsonMapper.builder()
+      .enable(SerializationFeature.INDENT_OUTPUT)
+      .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
+      .build();
+  private static final String[] COLUMNS = {"id", "category", "device category", "max", "scored", "tier", "licenses", "title"};
+
+  private final List<Action> actions;
+
+  public ActionList(List<Action> actions) {
+    this.actions = actions;
+  }
+
+  public void table(PrintWriter out) {
+    TextTable table = new TextTable();
+    for (String column : COLUMNS) {
+      if (column.equals("max")) {
+        table.numberColumn(column);
+      } else {
+        table.column(column);
+      }
+    }
+    actions.forEach(a -> table.row(cells(a)));
+    table.print(out);
+  }
+
+  public void csv(PrintWriter out) {
+    try {
+      CSVPrinter printer = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setRecordSeparator("\n").get());
+      printer.printRecord((Object[]) COLUMNS);
+      for (Action a : actions) {
+        printer.printRecord((Object[]) cells(a));
+      }
+      printer.flush();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public void markdown(PrintWriter out) {
+    out.println("| " + String.join(" | ", COLUMNS) + " |");
+    out.println("|" + " --- |".repeat(COLUMNS.length));
+    for (Action a : actions) {
+      String[] cells = cells(a);
+      for (int i = 0; i < cells.length; i++) {
+        cells[i] = cells[i].replace("|", "\\|");
+      }
+      out.println("| " + String.join(" | ", cells) + " |");
+    }
+  }
+
+  /** Every field of every action, checks included, so scripts can work from the catalogue. */
+  public void json(PrintWriter out) {
+    ArrayNode list = JsonNodeFactory.instance.arrayNode();
+    actions.forEach(a -> list.add(json(a)));
+    MAPPER.writeValue(out, list);
+    out.println();
+  }
+
+  /** One line: how many actions, how many scored, and how many per category. */
+  public static String summary(Catalog catalog) {
+    Map<Category, Integer> perCategory = new EnumMap<>(Category.class);
+    int scored = 0;
+    for (Action a : catalog.actions()) {
+      perCategory.merge(a.category(), 1, Integer::sum);
+      scored += a.scored() ? 1 : 0;
+    }
+    StringBuilder line = new StringBuilder()
+        .append(catalog.actions().size()).append(" actions (").append(scored).append(" scored, ")
+        .append(catalog.actions().size() - scored).append(" not scored) in ").append(catalog.sources().size())
+        .append(catalog.sources().size() == 1 ? " file: " : " files: ");
+    String separator = "";
+    for (Map.Entry<Category, Integer> e : perCategory.entrySet()) {
+      line.append(separator).append(e.getKey().label()).append(' ').append(e.getValue());
+      separator = ", ";
+    }
+    return line.toString();
+  }
+
+  private static String[] cells(Action a) {
+    return new String[] {
+      a.id(),
+      a.category().label(),
+      a.deviceCategory().map(DeviceCategory::label).orElse(""),
+      Numbers.points(a.maxScore()),
+      a.scored() ? "yes" : "no",
+      a.tier().label(),
+      String.join(" ", a.licenses()),
+      a.title()
+    };
+  }
+
+  private static ObjectNode json(Action a) {
+    ObjectNode node = JsonNodeFactory.instance.objectNode();
+    node.put("id", a.id()).put("title", a.title()).put("category", a.category().label());
+    a.deviceCategory().ifPresent(d -> node.put("deviceCategory", d.label()));
+    node.put("product", a.product()).put("maxScore", a.maxScore()).put("scored", a.scored()).put("deprecated", a.deprecated())
+        .put("tier", a.tier().label()).put("implementationCost", a.implementationCost().label())
+        .put("userImpact", a.userImpact().label());
+    strings(node, "threats", a.threats());
+    strings(node, "licenses", a.licenses());
+    node.put("usersAffected", a.usersAffected());
+    strings(node, "prerequisites", a.prerequisites());
+    strings(node, "remediation", a.remediation());
+    node.put("actionUrl", a.actionUrl());
+    strings(node, "learnMore", a.learnMore());
+    ObjectNode check = node.putObject("check");
+    if (a.check() instanceof Check.Binary binary) {
+      check.put("passes", binary.passes().text());
+    } else if (a.check() instanceof Check.Coverage coverage) {
+      check.put("of", coverage.of().section());
+      coverage.where().ifPresent(w -> check.put("where", w.text()));
+      check.put("covered", coverage.covered().text());
+    }
+    a.check().satisfiedBy().ifPresent(s -> check.put("satisfiedBy", s.text()));
+    a.suggestion().ifPresent(s -> node.putObject("suggest")
+        .put("when", s.when().text()).put("status", s.status().label()).put("reason", s.reason()));
+    return node;
+  }
+
+  private static void strings(ObjectNode node, String field, List<String> values) {
+    ArrayNode array = node.putArray(field);
+    values.forEach(array::add);
+  }
+}
