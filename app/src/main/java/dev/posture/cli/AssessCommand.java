@@ -1,16 +1,10 @@
 package dev.posture.cli;
 
-import dev.posture.catalog.Catalog;
-import dev.posture.report.AssessmentTable;
-import dev.posture.report.JsonReport;
-import dev.posture.scoring.Assessment;
-import dev.posture.scoring.ScoringEngine;
-import dev.posture.snapshot.Snapshot;
-import dev.posture.snapshot.SnapshotLoader;
-import dev.posture.snapshot.SnapshotLocation;
-import dev.posture.state.State;
-import dev.posture.state.StateLoader;
-import java.util.Map;
+import dev.posture.report.Format;
+import dev.posture.report.Renderers;
+import dev.posture.report.Report;
+import dev.posture.scoring.Gate;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -27,31 +21,28 @@ import picocli.CommandLine.Model.CommandSpec;
       "  posture assess samples/contoso",
       "  posture assess samples/contoso --format json > report.json",
       "  posture assess snapshot.json --state decisions.yaml --top 20",
+      "  posture assess samples/contoso --format junit -o posture.xml --fail-under 60 --baseline last.json --fail-on-regression",
     })
 final class AssessCommand implements Callable<Integer> {
   @ParentCommand PostureCommand root;
   @Spec CommandSpec spec;
   @Mixin TenantOptions tenant;
   @Mixin CatalogOption catalog;
+  @Mixin GateOptions gates;
 
-  @Option(names = "--top", paramLabel = "N", defaultValue = "10",
-      description = "How many of the best ranked open actions the table lists (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--top", paramLabel = "N", defaultValue = "" + Renderers.DEFAULT_TOP,
+      description = "How many of the best ranked open actions the table and Markdown list (default: ${DEFAULT-VALUE}).")
   int top;
 
   @Override
   public Integer call() {
-    Catalog loaded = catalog.load();
-    SnapshotLocation location = tenant.location();
-    Snapshot snapshot = new SnapshotLoader().load(location, root.stdin);
-    State state = new StateLoader().load(location.state());
-    Assessment assessment = new ScoringEngine().assess(loaded, snapshot, state, Map.of());
-    Output.write(root, spec.commandLine().getOut(), out -> {
-      switch (root.format) {
-        case JSON -> new JsonReport().render(assessment, out);
-        case TABLE -> new AssessmentTable(top).render(assessment, out);
-        default -> throw new UnsupportedFormatException(root.format, "assess");
-      }
-    });
+    List<Gate> checks = gates.gates();
+    Report report = Assessments.report(root, catalog, tenant, gates.baseline());
+    Output.write(root, spec.commandLine().getOut(), out -> Renderers.of(root.format(Format.TABLE), top, false).render(report, out));
+    List<String> failures = Gate.failures(checks, report.assessment(), report.comparison());
+    if (!failures.isEmpty()) {
+      throw new GateFailedException(String.join("; ", failures));
+    }
     return ExitCode.OK;
   }
 }

@@ -3,6 +3,8 @@ package dev.posture.cli;
 import dev.posture.input.InputException;
 import java.io.InputStream;
 import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
@@ -26,8 +28,18 @@ public final class PostureCli {
   }
 
   public static int run(String[] args, PrintWriter out, PrintWriter err, InputStream in) {
+    return run(args, out, err, in, System.getenv(), Path.of("").toAbsolutePath());
+  }
+
+  /** Runs with option defaults from {@code env} ({@code POSTURE_*}) and {@code workingDir/posture.yaml}. */
+  static int run(String[] args, PrintWriter out, PrintWriter err, InputStream in, Map<String, String> env, Path workingDir) {
     try {
-      return commandLine(out, err, in).execute(args);
+      CommandLine cli = commandLine(out, err, in);
+      cli.setDefaultValueProvider(PostureDefaults.load(env, workingDir, cli.getCommandSpec()));
+      return cli.execute(args);
+    } catch (InputException e) {
+      err.println("posture: " + e.getMessage());
+      return ExitCode.INVALID_INPUT;
     } finally {
       out.flush();
       err.flush();

@@ -1,9 +1,9 @@
 package dev.posture.report;
 
-import dev.posture.catalog.Status;
 import dev.posture.scoring.ActionResult;
 import dev.posture.scoring.Assessment;
 import dev.posture.scoring.CategoryScores;
+import dev.posture.scoring.Comparison;
 import dev.posture.scoring.ScoreView;
 import dev.posture.scoring.Scores;
 import dev.posture.scoring.Suggestion;
@@ -12,7 +12,7 @@ import java.io.PrintWriter;
 import java.util.List;
 
 /** The assessment for a terminal: the four views, the categories, and what to do next. */
-public final class AssessmentTable {
+public final class AssessmentTable implements Renderer {
   private final int top;
 
   /** @param top how many of the best ranked open actions to list */
@@ -20,14 +20,17 @@ public final class AssessmentTable {
     this.top = top;
   }
 
-  public void render(Assessment assessment, PrintWriter out) {
+  @Override
+  public void render(Report report, PrintWriter out) {
+    Assessment assessment = report.assessment();
     header(assessment.tenant(), out);
     out.println();
     views(assessment.scores(), out);
     out.println();
     categories(assessment.categories(), out);
     out.println();
-    topActions(assessment.actions(), out);
+    topActions(report.topOpen(top), out);
+    report.comparison().ifPresent(c -> changes(c, out));
     notes(assessment, out);
     out.flush();
   }
@@ -71,11 +74,7 @@ public final class AssessmentTable {
     return Numbers.points(view.points()) + "/" + Numbers.points(view.max()) + " " + Numbers.percent(view.percent());
   }
 
-  private void topActions(List<ActionResult> actions, PrintWriter out) {
-    List<ActionResult> open = actions.stream()
-        .filter(r -> r.action().counted() && r.remaining() > 0 && r.status() != Status.RISK_ACCEPTED)
-        .limit(top)
-        .toList();
+  private static void topActions(List<ActionResult> open, PrintWriter out) {
     if (open.isEmpty()) {
       out.println("Every scored action has all its points.");
       return;
@@ -98,6 +97,20 @@ public final class AssessmentTable {
           Numbers.points(r.remaining()),
           Numbers.points(r.action().maxScore()),
           r.action().title());
+    }
+    table.print(out);
+  }
+
+  private static void changes(Comparison comparison, PrintWriter out) {
+    out.println();
+    out.println("Since the baseline (" + comparison.baseline().source() + "): " + Changes.summary(comparison));
+    if (comparison.changes().isEmpty()) {
+      return;
+    }
+    TextTable table = new TextTable().column("Action").column("Status").numberColumn("Before").numberColumn("Now").numberColumn("Change");
+    for (Comparison.Change c : comparison.changes()) {
+      ActionResult r = c.action();
+      table.row(r.id(), r.status().label(), Numbers.points(c.before()), Numbers.points(r.points()), Changes.signed(c.delta()));
     }
     table.print(out);
   }
