@@ -4,7 +4,6 @@ import dev.posture.catalog.Status;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /** A condition a CI pipeline puts on an assessment; a gate that fails says why in one sentence. */
@@ -13,15 +12,18 @@ public sealed interface Gate {
   /** Why the assessment fails this gate, or empty when it passes. */
   Optional<String> failure(Assessment assessment, Optional<Comparison> comparison);
 
-  /** Fails when a view's exact percentage is below a threshold. */
+  /**
+   * Fails when a view's percentage, rounded to two decimals as every report shows it, is below a
+   * threshold; so a score shown as 56.93% passes {@code --fail-under 56.93}.
+   */
   record FailUnder(View view, double percent) implements Gate {
     @Override
     public Optional<String> failure(Assessment assessment, Optional<Comparison> comparison) {
-      double actual = view.of(assessment.scores()).percent();
-      if (actual >= percent) {
+      BigDecimal shown = BigDecimal.valueOf(view.of(assessment.scores()).percent()).setScale(2, RoundingMode.HALF_UP);
+      if (shown.compareTo(BigDecimal.valueOf(percent)) >= 0) {
         return Optional.empty();
       }
-      return Optional.of(String.format(Locale.ROOT, "%s score %.2f%% is under %s%%", view.key(), actual, plain(percent)));
+      return Optional.of(view.key() + " score " + shown.toPlainString() + "% is under " + plain(percent) + "%");
     }
   }
 
@@ -34,8 +36,8 @@ public sealed interface Gate {
       if (!regressed.isEmpty()) {
         return Optional.of("regressed since the baseline: " + String.join(", ", regressed));
       }
-      return comparison.filter(c -> c.pointsChange() < 0).map(c -> String.format(Locale.ROOT,
-          "current score dropped from %s to %s points since the baseline", plain(c.before().points()), plain(c.after().points())));
+      return comparison.filter(c -> c.pointsChange() < 0).map(c -> "current score dropped from "
+          + plain(c.before().points()) + " to " + plain(c.after().points()) + " points since the baseline");
     }
   }
 
