@@ -21,7 +21,8 @@ import picocli.CommandLine.Model.CommandSpec;
       "  posture assess samples/contoso",
       "  posture assess samples/contoso --format json > report.json",
       "  posture assess snapshot.json --state decisions.yaml --top 20",
-      "  posture assess samples/contoso --format junit -o posture.xml --fail-under 60 --baseline last.json --fail-on-regression",
+      "  posture assess samples/contoso --format junit -o posture.xml --fail-under 60",
+      "  posture assess samples/contoso --baseline last.json --fail-on-regression",
     })
 final class AssessCommand implements Callable<Integer> {
   @ParentCommand PostureCommand root;

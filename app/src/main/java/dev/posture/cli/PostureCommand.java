@@ -11,6 +11,7 @@ import picocli.CommandLine.ScopeType;
 @Command(
     name = "posture",
     mixinStandardHelpOptions = true,
+    scope = ScopeType.INHERIT,
     versionProvider = VersionProvider.class,
     description = "Assess the security posture of a Microsoft 365 tenant, offline, the way Microsoft Secure Score does.",
     subcommands = {AssessCommand.class, ExportCommand.class},
