@@ -1,7 +1,5 @@
 package dev.posture.cli;
 
-import dev.posture.report.BaselineLoader;
-import dev.posture.scoring.Baseline;
 import dev.posture.scoring.Gate;
 import dev.posture.scoring.View;
 import java.nio.file.Path;
@@ -14,7 +12,7 @@ import picocli.CommandLine.TypeConversionException;
 
 /** The CI gates of {@code assess}: a minimum score, and no regression against a baseline report. */
 final class GateOptions {
-  @Option(names = "--fail-under", paramLabel = "[VIEW=]PERCENT", split = ",", converter = FailUnderConverter.class,
+  @Option(names = "--fail-under", paramLabel = "[VIEW=]PERCENT", split = ",", hideParamSyntax = true, converter = FailUnderConverter.class,
       description = "Exit with 1 when a view's percentage is under PERCENT. VIEW: current (the default), planned, "
           + "current-license or achievable. Repeatable, e.g. --fail-under 60 --fail-under achievable=80.")
   List<Gate.FailUnder> failUnder = new ArrayList<>();
@@ -28,8 +26,8 @@ final class GateOptions {
       description = "Exit with 1 when an action regressed or the current score dropped since --baseline.")
   boolean failOnRegression;
 
-  Optional<Baseline> baseline() {
-    return Optional.ofNullable(baseline).map(new BaselineLoader()::load);
+  Optional<Path> baseline() {
+    return Optional.ofNullable(baseline);
   }
 
   List<Gate> gates() {

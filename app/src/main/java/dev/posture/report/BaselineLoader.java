@@ -9,11 +9,12 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Reads an earlier JSON report back as a baseline: its current score and each action's points. */
+/** Reads an earlier JSON report back as a baseline: its tenant, current score and each action's points. */
 public final class BaselineLoader {
   private static final String EXPECTED = "; expected a posture JSON report (assess --format json)";
 
-  public Baseline load(Path file) {
+  /** @param tenantId the tenant being assessed now; a report on another one is an input error */
+  public Baseline load(Path file, String tenantId) {
     Document document = DocumentReader.read(file.toString(), DocumentReader.readBytes(file), false, true);
     Node root = document.rootNode();
     if (!root.value().isObject() || !root.has("schemaVersion")) {
@@ -28,6 +29,11 @@ public final class BaselineLoader {
     Map<String, Double> points = new LinkedHashMap<>();
     for (Node action : root.field("actions").items()) {
       points.put(action.text("id"), action.number("points"));
+    }
+    Node tenant = root.field("tenant").object();
+    if (!tenant.text("id").equals(tenantId)) {
+      throw tenant.field("id").error("the baseline is a report on tenant " + tenant.text("id") + ", not on " + tenantId
+          + ", the tenant assessed now");
     }
     return new Baseline(file.toString(), new ScoreView(current.number("points"), current.number("max")), points);
   }

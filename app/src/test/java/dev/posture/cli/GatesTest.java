@@ -133,6 +133,18 @@ class GatesTest {
   }
 
   @Test
+  void baselineOnAnotherTenantIsInvalidInput(@TempDir Path dir) throws Exception {
+    ObjectNode report = contosoReport();
+    ((ObjectNode) report.get("tenant")).put("id", "fabrikam");
+    Path baseline = write(dir, report);
+
+    Cli.run("assess", CONTOSO, "--catalog", CATALOG, "--baseline", baseline.toString())
+        .exited(ExitCode.INVALID_INPUT).oneLineError()
+        .errContains(baseline + ":4: $.tenant.id: the baseline is a report on tenant fabrikam, not on "
+            + "b3f2c1de-4a5b-4c6d-8e9f-0a1b2c3d4e5f, the tenant assessed now");
+  }
+
+  @Test
   void missingBaselineIsInvalidInput(@TempDir Path dir) {
     Path missing = dir.resolve("last.json");
 
