@@ -66,6 +66,16 @@ class PostureDefaultsTest {
   }
 
   @Test
+  void inheritedOptionsTakeTheRunningCommandsSection(@TempDir Path dir) throws Exception {
+    file(dir, "format: markdown\nassess:\n  format: json\n");
+
+    assertThat(Cli.runIn(Map.of(), dir, "assess", CONTOSO, "--catalog", CATALOG).succeeded().out()).startsWith("{");
+    assertThat(Cli.runIn(Map.of(), dir, "export", CONTOSO, "--catalog", CATALOG).succeeded().out()).startsWith("## Security posture");
+    assertThat(Cli.runIn(Map.of("POSTURE_EXPORT_FORMAT", "csv"), dir, "export", CONTOSO, "--catalog", CATALOG).succeeded().out())
+        .startsWith("record,");
+  }
+
+  @Test
   void listInTheFileIsARepeatedOption(@TempDir Path dir) throws Exception {
     file(dir, "assess:\n  fail-under: [50, achievable=80]\n");
 
@@ -112,6 +122,27 @@ class PostureDefaultsTest {
 
     Cli.runIn(Map.of(), dir, "assess", CONTOSO, "--catalog", CATALOG)
         .exited(ExitCode.INVALID_INPUT).oneLineError().errContains(yaml + ":1: $.top: expected a value (text, number, true or false), found a mapping");
+  }
+
+  @Test
+  void badValueInTheFileIsInvalidInputWithItsLine(@TempDir Path dir) throws Exception {
+    Path yaml = file(dir, "assess:\n  top: 3\n  format: pdf\n");
+
+    Cli.runIn(Map.of(), dir, "assess", CONTOSO, "--catalog", CATALOG)
+        .exited(ExitCode.INVALID_INPUT).oneLineError()
+        .errContains(yaml + ":3: $.assess.format: Invalid value for option '--format': expected one of");
+  }
+
+  @Test
+  void badValueInAVariableIsAUsageErrorNamingIt(@TempDir Path dir) {
+    Cli.runIn(Map.of("POSTURE_ASSESS_TOP", "many"), dir, "assess", CONTOSO, "--catalog", CATALOG)
+        .exited(ExitCode.USAGE).errContains("posture: Invalid value for option '--top': 'many' is not an int (from POSTURE_ASSESS_TOP)");
+  }
+
+  @Test
+  void badValueOnTheCommandLineIsNotBlamedOnTheDefault(@TempDir Path dir) {
+    Cli.runIn(Map.of("POSTURE_TOP", "3"), dir, "assess", CONTOSO, "--catalog", CATALOG, "--top=many")
+        .exited(ExitCode.USAGE).errContains("'many' is not an int\n");
   }
 
   private static Path file(Path dir, String yaml) throws Exception {
