@@ -1,6 +1,7 @@
 package dev.posture.cli;
 
 import dev.posture.report.Format;
+import dev.posture.report.Renderer;
 import dev.posture.report.Renderers;
 import dev.posture.report.Report;
 import dev.posture.scoring.Gate;
@@ -39,7 +40,8 @@ final class AssessCommand implements Callable<Integer> {
   public Integer call() {
     List<Gate> checks = gates.gates();
     Report report = Assessments.report(root, catalog, tenant, gates.baseline());
-    Output.write(root, spec.commandLine().getOut(), out -> Renderers.of(root.format(Format.TABLE), top, false).render(report, out));
+    Renderer renderer = Renderers.of(root.format(Format.TABLE), top, false, Output.colour(root));
+    Output.write(root, spec.commandLine().getOut(), out -> renderer.render(report, out));
     List<String> failures = Gate.failures(checks, report.assessment(), report.comparison());
     if (!failures.isEmpty()) {
       throw new GateFailedException(String.join("; ", failures));

@@ -1,6 +1,7 @@
 package dev.posture.cli;
 
 import dev.posture.report.Format;
+import dev.posture.report.Renderer;
 import dev.posture.report.Renderers;
 import dev.posture.report.Report;
 import java.util.Optional;
@@ -32,8 +33,8 @@ final class ExportCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Report report = Assessments.report(root, catalog, tenant, Optional.empty());
-    Output.write(root, spec.commandLine().getOut(),
-        out -> Renderers.of(root.format(Format.CSV), Renderers.DEFAULT_TOP, excel).render(report, out));
+    Renderer renderer = Renderers.of(root.format(Format.CSV), Renderers.DEFAULT_TOP, excel, Output.colour(root));
+    Output.write(root, spec.commandLine().getOut(), out -> renderer.render(report, out));
     return ExitCode.OK;
   }
 }

@@ -10,14 +10,20 @@ import dev.posture.scoring.Suggestion;
 import dev.posture.snapshot.TenantInfo;
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /** The assessment for a terminal: the four views, the categories, and what to do next. */
 public final class AssessmentTable implements Renderer {
   private final int top;
+  private final UnaryOperator<String> statusStyle;
 
-  /** @param top how many of the best ranked open actions to list */
-  public AssessmentTable(int top) {
+  /**
+   * @param top how many of the best ranked open actions to list
+   * @param colour colour the statuses with ANSI escapes (for a terminal)
+   */
+  public AssessmentTable(int top, boolean colour) {
     this.top = top;
+    this.statusStyle = StatusColour.of(colour);
   }
 
   @Override
@@ -29,8 +35,8 @@ public final class AssessmentTable implements Renderer {
     out.println();
     categories(assessment.categories(), out);
     out.println();
-    topActions(report.topOpen(top), out);
-    report.comparison().ifPresent(c -> changes(c, out));
+    topActions(report.topOpen(top), statusStyle, out);
+    report.comparison().ifPresent(c -> changes(c, statusStyle, out));
     notes(assessment, out);
     out.flush();
   }
@@ -74,7 +80,7 @@ public final class AssessmentTable implements Renderer {
     return Numbers.points(view.points()) + "/" + Numbers.points(view.max()) + " " + Numbers.percent(view.percent());
   }
 
-  private static void topActions(List<ActionResult> open, PrintWriter out) {
+  private static void topActions(List<ActionResult> open, UnaryOperator<String> statusStyle, PrintWriter out) {
     if (open.isEmpty()) {
       out.println("Every scored action has all its points.");
       return;
@@ -84,7 +90,7 @@ public final class AssessmentTable implements Renderer {
         .numberColumn("Rank")
         .column("Action")
         .column("Category")
-        .column("Status")
+        .column("Status").styled(statusStyle)
         .numberColumn("Remaining")
         .numberColumn("Max")
         .column("Title");
@@ -101,13 +107,13 @@ public final class AssessmentTable implements Renderer {
     table.print(out);
   }
 
-  private static void changes(Comparison comparison, PrintWriter out) {
+  private static void changes(Comparison comparison, UnaryOperator<String> statusStyle, PrintWriter out) {
     out.println();
     out.println("Since the baseline (" + comparison.baseline().source() + "): " + Changes.summary(comparison));
     if (comparison.changes().isEmpty()) {
       return;
     }
-    TextTable table = new TextTable().column("Action").column("Status").numberColumn("Before").numberColumn("Now").numberColumn("Change");
+    TextTable table = new TextTable().column("Action").column("Status").styled(statusStyle).numberColumn("Before").numberColumn("Now").numberColumn("Change");
     for (Comparison.Change c : comparison.changes()) {
       ActionResult r = c.action();
       table.row(r.id(), r.status().label(), Numbers.points(c.before()), Numbers.points(r.points()), Changes.signed(c.delta()));

@@ -10,10 +10,11 @@ public final class Renderers {
   /**
    * @param top how many of the best ranked open actions the table and Markdown list
    * @param excel start CSV with the byte-order mark Excel needs
+   * @param colour colour the table for a terminal
    */
-  public static Renderer of(Format format, int top, boolean excel) {
+  public static Renderer of(Format format, int top, boolean excel, boolean colour) {
     return switch (format) {
-      case TABLE -> new AssessmentTable(top);
+      case TABLE -> new AssessmentTable(top, colour);
       case JSON -> new JsonReport();
       case CSV -> new CsvReport(excel);
       case MARKDOWN -> new MarkdownReport(top);
