@@ -9,6 +9,7 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
@@ -26,6 +27,8 @@ import javax.xml.stream.XMLStreamWriter;
  */
 public final class JunitReport implements Renderer {
   private static final XMLOutputFactory FACTORY = XMLOutputFactory.newFactory();
+  /** Characters XML 1.0 cannot carry at all, even escaped; a snapshot could hold them. */
+  private static final Pattern NOT_XML = Pattern.compile("[^\\t\\n\\r\\x{20}-\\x{D7FF}\\x{E000}-\\x{FFFD}\\x{10000}-\\x{10FFFF}]");
 
   @Override
   public void render(Report report, PrintWriter out) {
@@ -42,7 +45,7 @@ public final class JunitReport implements Renderer {
       xml.writeStartDocument("UTF-8", "1.0");
       xml.writeCharacters("\n");
       xml.writeStartElement("testsuites");
-      xml.writeAttribute("name", "posture " + assessment.tenant().displayName());
+      xml.writeAttribute("name", xmlSafe("posture " + assessment.tenant().displayName()));
       counts(xml, assessment.actions());
       for (Map.Entry<Category, List<ActionResult>> suite : byCategory.entrySet()) {
         xml.writeCharacters("\n  ");
@@ -77,15 +80,15 @@ public final class JunitReport implements Renderer {
     xml.writeCharacters("\n    ");
     xml.writeStartElement("testcase");
     xml.writeAttribute("classname", "posture." + r.category().label());
-    xml.writeAttribute("name", r.id() + ": " + r.action().title());
+    xml.writeAttribute("name", xmlSafe(r.id() + ": " + r.action().title()));
     Outcome outcome = outcome(r);
     if (outcome != Outcome.PASSED) {
       xml.writeCharacters("\n      ");
       xml.writeStartElement(outcome.element);
-      xml.writeAttribute("message", message(r, state));
+      xml.writeAttribute("message", xmlSafe(message(r, state)));
       if (outcome != Outcome.SKIPPED) {
         xml.writeAttribute("type", r.status().label());
-        xml.writeCharacters(details(r));
+        xml.writeCharacters(xmlSafe(details(r)));
       }
       xml.writeEndElement();
       xml.writeCharacters("\n    ");
@@ -125,6 +128,10 @@ public final class JunitReport implements Renderer {
       text.append(r.action().actionUrl()).append('\n');
     }
     return text.toString();
+  }
+
+  private static String xmlSafe(String text) {
+    return NOT_XML.matcher(text).replaceAll("\uFFFD");
   }
 
   private static Outcome outcome(ActionResult r) {

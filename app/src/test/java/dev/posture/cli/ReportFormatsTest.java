@@ -166,6 +166,20 @@ class ReportFormatsTest {
         "Not scored: shown, never counted");
   }
 
+  @Test
+  void junitStaysWellFormedWithHostileNames(@TempDir Path dir) throws Exception {
+    Path tenant = dir.resolve("tenant");
+    Files.createDirectories(tenant);
+    String snapshot = Files.readString(Path.of(CONTOSO, "snapshot.json"))
+        .replace("\"Contoso Pharmaceuticals\"", "\"<Contoso> & \\\"Sons\\\" \\u0001\"");
+    Files.writeString(tenant.resolve("snapshot.json"), snapshot);
+
+    String xml = Cli.run("assess", tenant.toString(), "--catalog", CATALOG, "--format", "junit").succeeded().out();
+
+    Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(new InputSource(new StringReader(xml)));
+    assertThat(doc.getDocumentElement().getAttribute("name")).isEqualTo("posture <Contoso> & \"Sons\" \uFFFD");
+  }
+
   private static List<String> skippedMessages(Document doc) {
     NodeList skipped = doc.getElementsByTagName("skipped");
     return java.util.stream.IntStream.range(0, skipped.getLength())
