@@ -5,6 +5,7 @@ import dev.posture.catalog.Category;
 import dev.posture.catalog.DeviceCategory;
 import dev.posture.input.Labelled;
 import dev.posture.input.Node;
+import dev.posture.report.Format;
 import dev.posture.report.ActionList;
 import java.util.Arrays;
 import java.util.Optional;
@@ -64,13 +65,14 @@ final class CatalogListCommand implements Callable<Integer> {
         Optional.ofNullable(scored).map(s -> s.scored),
         Optional.ofNullable(licence));
     ActionList list = new ActionList(filter.apply(catalog.load()));
+    Format format = root.format(Format.TABLE);
     Output.write(root, spec.commandLine().getOut(), out -> {
-      switch (root.format) {
+      switch (format) {
         case TABLE -> list.table(out);
         case JSON -> list.json(out);
         case CSV -> list.csv(out);
         case MARKDOWN -> list.markdown(out);
-        default -> throw new UnsupportedFormatException(root.format, "catalog list");
+        default -> throw new UnsupportedFormatException(format, "catalog list");
       }
     });
     return ExitCode.OK;

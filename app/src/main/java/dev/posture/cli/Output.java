@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.function.Consumer;
+import picocli.CommandLine.Help;
 
 /**
  * Where results go: standard output, or a file given with {@code --output}. A file is written to a
@@ -41,6 +42,14 @@ final class Output {
     Files.setPosixFilePermissions(temp, Files.exists(target)
         ? Files.getPosixFilePermissions(target)
         : java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+  }
+
+  /**
+   * Colour only for a terminal: not into a file, not with --no-color, and not when picocli's
+   * auto-detection says no (standard output is no terminal, or NO_COLOR is set).
+   */
+  static boolean colour(PostureCommand root) {
+    return root.output == null && !root.noColor && Help.Ansi.AUTO.enabled();
   }
 
   static void writeAtomically(Path target, String content) {

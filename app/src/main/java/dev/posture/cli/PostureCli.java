@@ -3,9 +3,14 @@ package dev.posture.cli;
 import dev.posture.input.InputException;
 import java.io.InputStream;
 import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
+import picocli.CommandLine.Model.ArgSpec;
+import picocli.CommandLine.Model.OptionSpec;
 
 /**
  * Builds the command line and runs it. Tests, the shell and {@link Main} all go through {@link #run},
@@ -21,28 +26,65 @@ public final class PostureCli {
     cli.setErr(err);
     cli.setCaseInsensitiveEnumValuesAllowed(true);
     cli.setExecutionExceptionHandler(executionErrors(root));
-    cli.setParameterExceptionHandler(usageErrors());
+    cli.setParameterExceptionHandler(usageErrors(PostureDefaults.NONE));
     return cli;
   }
 
   public static int run(String[] args, PrintWriter out, PrintWriter err, InputStream in) {
+    return run(args, out, err, in, System.getenv(), Path.of("").toAbsolutePath());
+  }
+
+  /** Runs with option defaults from {@code env} ({@code POSTURE_*}) and {@code workingDir/posture.yaml}. */
+  static int run(String[] args, PrintWriter out, PrintWriter err, InputStream in, Map<String, String> env, Path workingDir) {
     try {
-      return commandLine(out, err, in).execute(args);
+      CommandLine cli = commandLine(out, err, in);
+      PostureDefaults defaults = PostureDefaults.load(env, workingDir, cli.getCommandSpec(), args);
+      cli.setDefaultValueProvider(defaults);
+      cli.setParameterExceptionHandler(usageErrors(defaults));
+      return cli.execute(args);
+    } catch (InputException e) {
+      err.println("posture: " + e.getMessage());
+      return ExitCode.INVALID_INPUT;
     } finally {
       out.flush();
       err.flush();
     }
   }
 
-  private static IParameterExceptionHandler usageErrors() {
+  /**
+   * A bad value that came from posture.yaml is invalid input in that file (3); one from a variable is
+   * a usage error (2) that names the variable.
+   */
+  private static IParameterExceptionHandler usageErrors(PostureDefaults defaults) {
     return (ex, args) -> {
       CommandLine cmd = ex.getCommandLine();
       PrintWriter err = cmd.getErr();
-      err.println("posture: " + ex.getMessage());
+      Optional<PostureDefaults.Setting> source = defaults.source(ex.getArgSpec())
+          .filter(s -> !typed(ex.getArgSpec(), args));
+      if (source.isPresent() && source.get().node() != null) {
+        err.println("posture: " + source.get().node().error(ex.getMessage()).getMessage());
+        return ExitCode.INVALID_INPUT;
+      }
+      err.println("posture: " + ex.getMessage() + source.map(s -> " (from " + s.variable() + ")").orElse(""));
       CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
       err.println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for more information.");
       return ExitCode.USAGE;
     };
+  }
+
+  /** Whether the option was given on the command line, rather than taking a default. */
+  private static boolean typed(ArgSpec arg, String[] args) {
+    if (!(arg instanceof OptionSpec option)) {
+      return true;
+    }
+    for (String a : args) {
+      for (String name : option.names()) {
+        if (a.equals(name) || a.startsWith(name + "=")) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   private static IExecutionExceptionHandler executionErrors(PostureCommand root) {

@@ -15,7 +15,7 @@ import picocli.CommandLine.ScopeType;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Assess the security posture of a Microsoft 365 tenant, offline, the way Microsoft Secure Score does.",
-    subcommands = {AssessCommand.class, CatalogCommand.class, SnapshotCommand.class},
+    subcommands = {AssessCommand.class, ExportCommand.class, CatalogCommand.class, SnapshotCommand.class},
     footerHeading = "%nExamples:%n",
     footer = {
       "  posture assess samples/contoso",
@@ -39,8 +39,8 @@ public final class PostureCommand {
   }
 
   @Option(names = "--format", scope = ScopeType.INHERIT, paramLabel = "FORMAT",
-      description = "Output format: ${COMPLETION-CANDIDATES} (default: table).")
-  Format format = Format.TABLE;
+      description = "Output format: ${COMPLETION-CANDIDATES} (default: table; csv for export).")
+  Format format;
 
   @Option(names = {"-o", "--output"}, scope = ScopeType.INHERIT, paramLabel = "FILE",
       description = "Write the result to FILE (replaced atomically) instead of standard output.")
@@ -51,4 +51,9 @@ public final class PostureCommand {
 
   @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT, description = "Print stack traces of internal errors.")
   boolean verbose;
+
+  /** The format asked for, or the command's own default when none was. */
+  Format format(Format commandDefault) {
+    return format == null ? commandDefault : format;
+  }
 }

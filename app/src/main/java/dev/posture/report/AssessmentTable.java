@@ -1,33 +1,42 @@
 package dev.posture.report;
 
-import dev.posture.catalog.Status;
 import dev.posture.scoring.ActionResult;
 import dev.posture.scoring.Assessment;
 import dev.posture.scoring.CategoryScores;
+import dev.posture.scoring.Comparison;
 import dev.posture.scoring.ScoreView;
 import dev.posture.scoring.Scores;
 import dev.posture.scoring.Suggestion;
 import dev.posture.snapshot.TenantInfo;
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /** The assessment for a terminal: the four views, the categories, and what to do next. */
-public final class AssessmentTable {
+public final class AssessmentTable implements Renderer {
   private final int top;
+  private final UnaryOperator<String> statusStyle;
 
-  /** @param top how many of the best ranked open actions to list */
-  public AssessmentTable(int top) {
+  /**
+   * @param top how many of the best ranked open actions to list
+   * @param colour colour the statuses with ANSI escapes (for a terminal)
+   */
+  public AssessmentTable(int top, boolean colour) {
     this.top = top;
+    this.statusStyle = StatusColour.of(colour);
   }
 
-  public void render(Assessment assessment, PrintWriter out) {
+  @Override
+  public void render(Report report, PrintWriter out) {
+    Assessment assessment = report.assessment();
     header(assessment.tenant(), out);
     out.println();
     views(assessment.scores(), out);
     out.println();
     categories(assessment.categories(), out);
     out.println();
-    topActions(assessment.actions(), out);
+    topActions(report.topOpen(top), statusStyle, out);
+    report.comparison().ifPresent(c -> changes(c, statusStyle, out));
     notes(assessment, out);
     out.flush();
   }
@@ -71,11 +80,7 @@ public final class AssessmentTable {
     return Numbers.points(view.points()) + "/" + Numbers.points(view.max()) + " " + Numbers.percent(view.percent());
   }
 
-  private void topActions(List<ActionResult> actions, PrintWriter out) {
-    List<ActionResult> open = actions.stream()
-        .filter(r -> r.action().counted() && r.remaining() > 0 && r.status() != Status.RISK_ACCEPTED)
-        .limit(top)
-        .toList();
+  private static void topActions(List<ActionResult> open, UnaryOperator<String> statusStyle, PrintWriter out) {
     if (open.isEmpty()) {
       out.println("Every scored action has all its points.");
       return;
@@ -85,7 +90,7 @@ public final class AssessmentTable {
         .numberColumn("Rank")
         .column("Action")
         .column("Category")
-        .column("Status")
+        .column("Status").styled(statusStyle)
         .numberColumn("Remaining")
         .numberColumn("Max")
         .column("Title");
@@ -98,6 +103,20 @@ public final class AssessmentTable {
           Numbers.points(r.remaining()),
           Numbers.points(r.action().maxScore()),
           r.action().title());
+    }
+    table.print(out);
+  }
+
+  private static void changes(Comparison comparison, UnaryOperator<String> statusStyle, PrintWriter out) {
+    out.println();
+    out.println("Since the baseline (" + comparison.baseline().source() + "): " + Changes.summary(comparison));
+    if (comparison.changes().isEmpty()) {
+      return;
+    }
+    TextTable table = new TextTable().column("Action").column("Status").styled(statusStyle).numberColumn("Before").numberColumn("Now").numberColumn("Change");
+    for (Comparison.Change c : comparison.changes()) {
+      ActionResult r = c.action();
+      table.row(r.id(), r.status().label(), Numbers.points(c.before()), Numbers.points(r.points()), Changes.signed(c.delta()));
     }
     table.print(out);
   }

@@ -21,13 +21,14 @@ public final class GraphJsonReport {
       .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
       .build();
 
-  public void render(GraphAssessment graph, PrintWriter out) {
-    MAPPER.writeValue(out, tree(graph));
+  /** @param report the graph's assessment with the local state */
+  public void render(GraphAssessment graph, Report report, PrintWriter out) {
+    MAPPER.writeValue(out, tree(graph, report));
     out.println();
   }
 
-  public ObjectNode tree(GraphAssessment graph) {
-    ObjectNode root = new JsonReport().tree(graph.assessment());
+  public ObjectNode tree(GraphAssessment graph, Report report) {
+    ObjectNode root = new JsonReport().tree(report);
     ObjectNode node = root.putObject("graph");
     node.putObject("reported").put("current", graph.reportedCurrent()).put("max", graph.reportedMax());
     node.put("matchesReported", !graph.differsFromReported());

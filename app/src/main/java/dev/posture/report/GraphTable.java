@@ -16,14 +16,15 @@ import java.util.Set;
  * Microsoft reported, the comparisons with other tenants and the history.
  */
 public final class GraphTable {
-  private final int top;
+  private final AssessmentTable table;
 
-  public GraphTable(int top) {
-    this.top = top;
+  public GraphTable(int top, boolean colour) {
+    this.table = new AssessmentTable(top, colour);
   }
 
-  public void render(GraphAssessment graph, PrintWriter out) {
-    new AssessmentTable(top).render(graph.assessment(), out);
+  /** @param report the graph's assessment with the local state */
+  public void render(GraphAssessment graph, Report report, PrintWriter out) {
+    table.render(report, out);
     out.println();
     reported(graph, out);
     comparisons(graph, out);

@@ -3,6 +3,7 @@ package dev.posture.report;
 import dev.posture.scoring.ActionResult;
 import dev.posture.scoring.Assessment;
 import dev.posture.scoring.CategoryScores;
+import dev.posture.scoring.Comparison;
 import dev.posture.scoring.ScoreView;
 import dev.posture.scoring.Scores;
 import dev.posture.scoring.Suggestion;
@@ -18,7 +19,7 @@ import tools.jackson.databind.node.ObjectNode;
  * The JSON report: a versioned contract scripts rely on. Fields are only ever added within a schema
  * version; renaming or removing one bumps {@link #SCHEMA_VERSION}.
  */
-public final class JsonReport {
+public final class JsonReport implements Renderer {
   public static final int SCHEMA_VERSION = 1;
   private static final JsonMapper MAPPER = JsonMapper.builder()
       .enable(SerializationFeature.INDENT_OUTPUT)
@@ -26,12 +27,14 @@ public final class JsonReport {
       .build();
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-  public void render(Assessment assessment, PrintWriter out) {
-    MAPPER.writeValue(out, tree(assessment));
+  @Override
+  public void render(Report report, PrintWriter out) {
+    MAPPER.writeValue(out, tree(report));
     out.println();
   }
 
-  public ObjectNode tree(Assessment assessment) {
+  public ObjectNode tree(Report report) {
+    Assessment assessment = report.assessment();
     ObjectNode root = NODES.objectNode();
     root.put("schemaVersion", SCHEMA_VERSION);
     ObjectNode tenant = root.putObject("tenant");
@@ -53,6 +56,7 @@ public final class JsonReport {
     for (Suggestion s : assessment.suggestions()) {
       suggestions.addObject().put("id", s.actionId()).put("status", s.status().label()).put("reason", s.reason());
     }
+    report.comparison().ifPresent(c -> root.set("baseline", baseline(c)));
     return root;
   }
 
@@ -77,6 +81,23 @@ public final class JsonReport {
     node.put("satisfiedBy", r.satisfied());
     r.coverage().ifPresent(c -> node.putObject("coverage").put("covered", c.covered()).put("eligible", c.eligible()));
     r.error().ifPresent(e -> node.put("error", e));
+    return node;
+  }
+
+  /** The comparison with an earlier report: how the current score moved, and which actions did. */
+  private static ObjectNode baseline(Comparison c) {
+    ObjectNode node = NODES.objectNode();
+    node.put("source", c.baseline().source());
+    node.set("current", view(c.before()));
+    node.putObject("change").put("points", c.pointsChange()).put("percent", Numbers.twoDecimals(c.percentChange()));
+    ArrayNode actions = node.putArray("actions");
+    for (Comparison.Change change : c.changes()) {
+      actions.addObject()
+          .put("id", change.action().id())
+          .put("before", change.before())
+          .put("points", change.action().points())
+          .put("change", change.delta());
+    }
     return node;
   }
 

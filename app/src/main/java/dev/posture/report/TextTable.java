@@ -3,6 +3,7 @@ package dev.posture.report;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * A kubectl-style table: upper-case headers, no borders, columns two spaces apart, numbers
@@ -11,11 +12,22 @@ import java.util.List;
 public final class TextTable {
   private final List<String> headers = new ArrayList<>();
   private final List<Boolean> rightAligned = new ArrayList<>();
+  private final List<UnaryOperator<String>> styles = new ArrayList<>();
   private final List<List<String>> rows = new ArrayList<>();
 
   public TextTable column(String header) {
     headers.add(header.toUpperCase(java.util.Locale.ROOT));
     rightAligned.add(false);
+    styles.add(UnaryOperator.identity());
+    return this;
+  }
+
+  /**
+   * Wraps each data cell of the last column added, e.g. in a terminal colour; widths and padding are
+   * worked out on the plain text.
+   */
+  public TextTable styled(UnaryOperator<String> style) {
+    styles.set(styles.size() - 1, style);
     return this;
   }
 
@@ -41,18 +53,19 @@ public final class TextTable {
         widths[c] = Math.max(widths[c], row.get(c).length());
       }
     }
-    printRow(out, headers, widths);
+    printRow(out, headers, widths, false);
     for (List<String> row : rows) {
-      printRow(out, row, widths);
+      printRow(out, row, widths, true);
     }
   }
 
-  private void printRow(PrintWriter out, List<String> cells, int[] widths) {
+  private void printRow(PrintWriter out, List<String> cells, int[] widths, boolean data) {
     StringBuilder line = new StringBuilder();
     for (int c = 0; c < cells.size(); c++) {
-      String cell = cells.get(c);
+      String plain = cells.get(c);
       boolean last = c == cells.size() - 1;
-      String pad = " ".repeat(widths[c] - cell.length());
+      String pad = " ".repeat(widths[c] - plain.length());
+      String cell = data ? styles.get(c).apply(plain) : plain;
       if (rightAligned.get(c)) {
         line.append(pad).append(cell);
       } else {

@@ -97,9 +97,22 @@ class AssessGraphTest {
   }
 
   @Test
-  void aFormatItDoesNotPrint() {
-    Cli.run("assess", "--graph", TENANT, "--catalog", CATALOG, "--format", "junit")
-        .exited(ExitCode.USAGE)
-        .errContains("does not print junit output");
+  void everyFormatPrintsTheControls() {
+    String junit = Cli.run("assess", "--graph", TENANT, "--catalog", CATALOG, "--format", "junit").succeeded().out();
+    String csv = Cli.run("export", "--graph", TENANT, "--catalog", CATALOG).succeeded().out();
+
+    assertThat(junit).contains("<testsuites name=\"posture Microsoft Secure Score\" tests=\"11\" failures=\"7\"");
+    assertThat(csv.lines().filter(line -> line.startsWith("action,"))).hasSize(11);
+    assertThat(csv.lines().filter(line -> line.startsWith("history,")).toList()).containsExactly(
+        "history,2026-03-01,,,,14,64,50,,,,,,,,,,,",
+        "history,2026-03-02,,,,26.5,64,37.5,,,,,,,,,,,",
+        "history,2026-03-03,,,,27,64,37,,,,,,,,,,,");
+  }
+
+  @Test
+  void regressionsAgainstTheExportsOwnHistory() {
+    Cli.run("assess", "--graph", TENANT, "--catalog", CATALOG, "--fail-on-regression")
+        .exited(ExitCode.GATE_FAILED).oneLineError()
+        .errContains("regressed since the baseline: AdminMFAV2");
   }
 }

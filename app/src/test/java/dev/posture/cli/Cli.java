@@ -11,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 
 /** Runs posture in-process with captured streams. */
 final class Cli {
@@ -25,10 +26,23 @@ final class Cli {
   }
 
   static Result runWithInput(String stdin, String... args) {
+    return run(stdin, Map.of(), Path.of("").toAbsolutePath(), args);
+  }
+
+  /**
+   * Runs as if the environment were {@code env} and the working folder {@code dir} (where
+   * posture.yaml is looked for). The other methods use an empty environment and the module folder, so
+   * the machine's own POSTURE_* variables never leak into a test.
+   */
+  static Result runIn(Map<String, String> env, Path dir, String... args) {
+    return run("", env, dir, args);
+  }
+
+  private static Result run(String stdin, Map<String, String> env, Path dir, String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     InputStream in = new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8));
-    int code = PostureCli.run(args, new PrintWriter(out), new PrintWriter(err), in);
+    int code = PostureCli.run(args, new PrintWriter(out), new PrintWriter(err), in, env, dir);
     return new Result(code, out.toString(), err.toString());
   }
 

@@ -1,0 +1,95 @@
+package dev.posture.cli;
+
+import dev.posture.catalog.Catalog;
+import dev.posture.graph.GraphAssessment;
+import dev.posture.graph.GraphAssessor;
+import dev.posture.graph.GraphReader;
+import dev.posture.report.BaselineLoader;
+import dev.posture.report.CsvReport;
+import dev.posture.report.Format;
+import dev.posture.report.GraphJsonReport;
+import dev.posture.report.GraphMessages;
+import dev.posture.report.GraphTable;
+import dev.posture.report.Numbers;
+import dev.posture.report.Renderer;
+import dev.posture.report.Renderers;
+import dev.posture.report.Report;
+import dev.posture.scoring.Assessment;
+import dev.posture.scoring.Baseline;
+import dev.posture.scoring.Comparison;
+import dev.posture.scoring.ScoringEngine;
+import dev.posture.snapshot.Snapshot;
+import dev.posture.snapshot.SnapshotLoader;
+import dev.posture.snapshot.SnapshotLocation;
+import dev.posture.state.State;
+import dev.posture.state.StateLoader;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Loads what the options name and scores it: the common start of every command that prints a
+ * report, from a snapshot or from Microsoft Graph exports.
+ *
+ * @param graph what only Graph knows (history, comparisons), when the report comes from Graph exports
+ */
+record Assessments(Report report, Optional<GraphAssessment> graph) {
+
+  /**
+   * @param baselineFile an earlier JSON report on the same tenant, to compare with
+   * @param err where warnings about Graph exports go
+   */
+  static Assessments load(PostureCommand root, CatalogOption catalog, TenantOptions tenant, GraphOption exports,
+      Optional<Path> baselineFile, PrintWriter err) {
+    if (!exports.given()) {
+      return new Assessments(snapshot(root, catalog.load(), tenant.location(), baselineFile), Optional.empty());
+    }
+    if (tenant.tenant != null) {
+      throw new UsageException("give either TENANT or --graph, not both");
+    }
+    if (baselineFile.isPresent()) {
+      throw new UsageException("--baseline compares with an earlier snapshot report; Graph exports carry their own history");
+    }
+    return graph(exports, tenant.state, catalog.load(), err);
+  }
+
+  /** The renderer for a format: for Graph exports, the table, JSON and CSV add the history (and comparisons). */
+  Renderer renderer(Format format, int top, boolean excel, boolean colour) {
+    if (graph.isPresent() && format == Format.TABLE) {
+      return (report, out) -> new GraphTable(top, colour).render(graph.get(), report, out);
+    }
+    if (graph.isPresent() && format == Format.JSON) {
+      return (report, out) -> new GraphJsonReport().render(graph.get(), report, out);
+    }
+    if (graph.isPresent() && format == Format.CSV) {
+      return new CsvReport(excel, graph.get().history().series());
+    }
+    return Renderers.of(format, top, excel, colour);
+  }
+
+  private static Report snapshot(PostureCommand root, Catalog catalog, SnapshotLocation location, Optional<Path> baselineFile) {
+    Snapshot snapshot = new SnapshotLoader().load(location, root.stdin);
+    State state = new StateLoader().load(location.state());
+    Optional<Baseline> baseline = baselineFile.map(file -> new BaselineLoader().load(file, snapshot.tenant().id()));
+    Map<String, Double> before = baseline.map(Baseline::points).orElse(Map.of());
+    Assessment assessment = new ScoringEngine().assess(catalog, snapshot, state, before);
+    return new Report(assessment, state, baseline.map(b -> Comparison.of(b, assessment)));
+  }
+
+  /** @param stateFile the local state file, or null for none */
+  private static Assessments graph(GraphOption exports, Path stateFile, Catalog catalog, PrintWriter err) {
+    State state = stateFile == null ? State.EMPTY : new StateLoader().load(stateFile);
+    GraphAssessment graph = new GraphAssessor(catalog).assess(new GraphReader().read(exports.exports), state);
+    if (!graph.missingMax().isEmpty()) {
+      err.println("posture: warning: " + GraphMessages.missingMax(graph));
+    } else if (graph.differsFromReported()) {
+      err.println("posture: warning: Microsoft reported " + Numbers.points(graph.reportedCurrent()) + " of "
+          + Numbers.points(graph.reportedMax()) + ", but the controls in the export add up to "
+          + Numbers.points(graph.assessment().scores().current().points()) + " of "
+          + Numbers.points(graph.assessment().scores().current().max()) + " (an abridged or edited export?)");
+    }
+    err.flush();
+    return new Assessments(Report.of(graph.assessment(), state), Optional.of(graph));
+  }
+}

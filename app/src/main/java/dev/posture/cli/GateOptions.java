@@ -1,0 +1,66 @@
+package dev.posture.cli;
+
+import dev.posture.scoring.Gate;
+import dev.posture.scoring.View;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.TypeConversionException;
+
+/** The CI gates of {@code assess}: a minimum score, and no regression against a baseline report. */
+final class GateOptions {
+  @Option(names = "--fail-under", paramLabel = "[VIEW=]PERCENT", split = ",", hideParamSyntax = true, converter = FailUnderConverter.class,
+      description = "Exit with 1 when a view's percentage is under PERCENT. VIEW: current (the default), planned, "
+          + "current-license or achievable. Repeatable, e.g. --fail-under 60 --fail-under achievable=80.")
+  List<Gate.FailUnder> failUnder = new ArrayList<>();
+
+  @Option(names = "--baseline", paramLabel = "FILE",
+      description = "An earlier JSON report (assess --format json): actions with fewer points now are Regressed, "
+          + "and the report shows what changed.")
+  Path baseline;
+
+  @Option(names = "--fail-on-regression",
+      description = "Exit with 1 when an action regressed or the current score dropped since --baseline "
+          + "(with --graph: since the previous day of the export).")
+  boolean failOnRegression;
+
+  Optional<Path> baseline() {
+    return Optional.ofNullable(baseline);
+  }
+
+  /** @param historyKnown the input carries its own history (Graph exports), so regressions need no baseline */
+  List<Gate> gates(boolean historyKnown) {
+    if (failOnRegression && baseline == null && !historyKnown) {
+      throw new UsageException("--fail-on-regression needs --baseline FILE, the report to compare with");
+    }
+    List<Gate> gates = new ArrayList<>(failUnder);
+    if (failOnRegression) {
+      gates.add(new Gate.FailOnRegression());
+    }
+    return gates;
+  }
+
+  /** {@code 70}, {@code 70%} or {@code achievable=80}. */
+  static final class FailUnderConverter implements ITypeConverter<Gate.FailUnder> {
+    @Override
+    public Gate.FailUnder convert(String text) {
+      int eq = text.indexOf('=');
+      View view = eq < 0 ? View.CURRENT : View.parse(text.substring(0, eq).strip()).orElseThrow(() -> new TypeConversionException(
+          "unknown view '" + text.substring(0, eq) + "'; expected current, planned, current-license or achievable"));
+      String number = text.substring(eq + 1).strip().replaceFirst("%$", "");
+      double percent;
+      try {
+        percent = Double.parseDouble(number);
+      } catch (NumberFormatException e) {
+        throw new TypeConversionException("expected a percentage such as 70 or achievable=80, found '" + text + "'");
+      }
+      if (!(percent >= 0 && percent <= 100)) {
+        throw new TypeConversionException("expected a percentage from 0 to 100, found '" + text + "'");
+      }
+      return new Gate.FailUnder(view, percent);
+    }
+  }
+}

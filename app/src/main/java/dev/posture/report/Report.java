@@ -1,0 +1,28 @@
+package dev.posture.report;
+
+import dev.posture.catalog.Status;
+import dev.posture.scoring.ActionResult;
+import dev.posture.scoring.Assessment;
+import dev.posture.scoring.Comparison;
+import dev.posture.state.State;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What a renderer needs: the assessment, the state it was scored with (notes, tags, review dates and
+ * remediation requests) and, when a baseline was given, the comparison with it.
+ */
+public record Report(Assessment assessment, State state, Optional<Comparison> comparison) {
+
+  public static Report of(Assessment assessment, State state) {
+    return new Report(assessment, state, Optional.empty());
+  }
+
+  /** The best ranked actions still worth points, accepted risks left out. */
+  public List<ActionResult> topOpen(int top) {
+    return assessment.actions().stream()
+        .filter(r -> r.action().counted() && r.remaining() > 0 && r.status() != Status.RISK_ACCEPTED)
+        .limit(top)
+        .toList();
+  }
+}

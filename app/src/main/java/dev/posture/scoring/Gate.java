@@ -1,0 +1,52 @@
+package dev.posture.scoring;
+
+import dev.posture.catalog.Status;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.List;
+import java.util.Optional;
+
+/** A condition a CI pipeline puts on an assessment; a gate that fails says why in one sentence. */
+public sealed interface Gate {
+
+  /** Why the assessment fails this gate, or empty when it passes. */
+  Optional<String> failure(Assessment assessment, Optional<Comparison> comparison);
+
+  /**
+   * Fails when a view's percentage, rounded to two decimals as every report shows it, is below a
+   * threshold; so a score shown as 56.93% passes {@code --fail-under 56.93}.
+   */
+  record FailUnder(View view, double percent) implements Gate {
+    @Override
+    public Optional<String> failure(Assessment assessment, Optional<Comparison> comparison) {
+      BigDecimal shown = BigDecimal.valueOf(view.of(assessment.scores()).percent()).setScale(2, RoundingMode.HALF_UP);
+      if (shown.compareTo(BigDecimal.valueOf(percent)) >= 0) {
+        return Optional.empty();
+      }
+      return Optional.of(view.key() + " score " + shown.toPlainString() + "% is under " + plain(percent) + "%");
+    }
+  }
+
+  /** Fails when an action regressed or the current score dropped since the baseline. */
+  record FailOnRegression() implements Gate {
+    @Override
+    public Optional<String> failure(Assessment assessment, Optional<Comparison> comparison) {
+      List<String> regressed = assessment.actions().stream()
+          .filter(r -> r.status() == Status.REGRESSED).map(ActionResult::id).toList();
+      if (!regressed.isEmpty()) {
+        return Optional.of("regressed since the baseline: " + String.join(", ", regressed));
+      }
+      return comparison.filter(c -> c.pointsChange() < 0).map(c -> "current score dropped from "
+          + plain(c.before().points()) + " to " + plain(c.after().points()) + " points since the baseline");
+    }
+  }
+
+  /** Every failure, in the order the gates were given. */
+  static List<String> failures(List<Gate> gates, Assessment assessment, Optional<Comparison> comparison) {
+    return gates.stream().flatMap(g -> g.failure(assessment, comparison).stream()).toList();
+  }
+
+  private static String plain(double value) {
+    return BigDecimal.valueOf(value).setScale(2, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
+  }
+}

@@ -1,0 +1,153 @@
+package dev.posture.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Precedence: command line > POSTURE_COMMAND_OPTION > POSTURE_OPTION > posture.yaml (command section, then top level) > built-in. */
+class PostureDefaultsTest {
+  private static final String CONTOSO = "../samples/contoso";
+  private static final String CATALOG = "../catalog";
+
+  @Test
+  void builtInDefaultsWithoutFileOrEnvironment(@TempDir Path dir) {
+    Cli.Result r = Cli.runIn(Map.of(), dir, "assess", CONTOSO, "--catalog", CATALOG).succeeded();
+
+    assertThat(r.out()).isEqualTo(Cli.run("assess", CONTOSO, "--catalog", CATALOG).out()).contains("Top 10 open actions");
+  }
+
+  @Test
+  void fileBeatsBuiltIn(@TempDir Path dir) throws Exception {
+    file(dir, "format: json\ncatalog: " + Path.of(CATALOG).toAbsolutePath() + "\n");
+
+    Cli.Result r = Cli.runIn(Map.of(), dir, "assess", CONTOSO).succeeded();
+
+    assertThat(r.out()).isEqualTo(Cli.run("assess", CONTOSO, "--catalog", CATALOG, "--format", "json").out());
+  }
+
+  @Test
+  void commandSectionBeatsTopLevelOfTheFile(@TempDir Path dir) throws Exception {
+    file(dir, "top: 5\nassess:\n  top: 3\n");
+
+    assertThat(Cli.runIn(Map.of(), dir, "assess", CONTOSO, "--catalog", CATALOG).succeeded().out()).contains("Top 3 open actions");
+  }
+
+  @Test
+  void environmentBeatsFile(@TempDir Path dir) throws Exception {
+    file(dir, "format: json\nassess:\n  top: 3\n");
+
+    Cli.Result r = Cli.runIn(Map.of("POSTURE_FORMAT", "markdown", "POSTURE_TOP", "2"), dir, "assess", CONTOSO, "--catalog", CATALOG)
+        .succeeded();
+
+    assertThat(r.out()).startsWith("## Security posture: Contoso Pharmaceuticals").contains("### Top 2 open actions");
+  }
+
+  @Test
+  void commandVariableBeatsGlobalVariable(@TempDir Path dir) {
+    Cli.Result r = Cli.runIn(Map.of("POSTURE_TOP", "5", "POSTURE_ASSESS_TOP", "1"), dir, "assess", CONTOSO, "--catalog", CATALOG)
+        .succeeded();
+
+    assertThat(r.out()).contains("Top 1 open actions");
+  }
+
+  @Test
+  void commandLineBeatsEverything(@TempDir Path dir) throws Exception {
+    file(dir, "format: json\n");
+
+    Cli.Result r = Cli.runIn(Map.of("POSTURE_FORMAT", "markdown"), dir, "assess", CONTOSO, "--catalog", CATALOG, "--format", "csv")
+        .succeeded();
+
+    assertThat(r.out()).startsWith("record,id,title");
+  }
+
+  @Test
+  void inheritedOptionsTakeTheRunningCommandsSection(@TempDir Path dir) throws Exception {
+    file(dir, "format: markdown\nassess:\n  format: json\n");
+
+    assertThat(Cli.runIn(Map.of(), dir, "assess", CONTOSO, "--catalog", CATALOG).succeeded().out()).startsWith("{");
+    assertThat(Cli.runIn(Map.of(), dir, "export", CONTOSO, "--catalog", CATALOG).succeeded().out()).startsWith("## Security posture");
+    assertThat(Cli.runIn(Map.of("POSTURE_EXPORT_FORMAT", "csv"), dir, "export", CONTOSO, "--catalog", CATALOG).succeeded().out())
+        .startsWith("record,");
+  }
+
+  @Test
+  void listInTheFileIsARepeatedOption(@TempDir Path dir) throws Exception {
+    file(dir, "assess:\n  fail-under: [50, achievable=90]\n");
+
+    Cli.runIn(Map.of(), dir, "assess", CONTOSO, "--catalog", CATALOG)
+        .exited(ExitCode.GATE_FAILED).oneLineError().errContains("achievable score 85.71% is under 90%");
+  }
+
+  @Test
+  void flagsTakeTrueOrFalse(@TempDir Path dir) throws Exception {
+    file(dir, "export:\n  excel: true\n");
+    Path csv = dir.resolve("out.csv");
+
+    Cli.runIn(Map.of(), dir, "export", CONTOSO, "--catalog", CATALOG, "-o", csv.toString()).succeeded();
+
+    assertThat(Files.readAllBytes(csv)).startsWith(0xEF, 0xBB, 0xBF);
+  }
+
+  @Test
+  void unrelatedVariablesAreIgnored(@TempDir Path dir) {
+    Cli.runIn(Map.of("POSTURE_JAVA_OPTS", "-Xmx1g", "FORMAT", "json"), dir, "assess", CONTOSO, "--catalog", CATALOG)
+        .succeeded();
+  }
+
+  @Test
+  void brokenFileIsInvalidInputWithItsLine(@TempDir Path dir) throws Exception {
+    Path yaml = file(dir, "format: json\nassess:\n  top: [3\n");
+
+    Cli.runIn(Map.of(), dir, "assess", CONTOSO, "--catalog", CATALOG)
+        .exited(ExitCode.INVALID_INPUT).oneLineError().errContains(yaml + ":").errContains("not valid YAML");
+  }
+
+  @Test
+  void unknownKeyIsInvalidInputWithItsLine(@TempDir Path dir) throws Exception {
+    Path yaml = file(dir, "format: json\nassess:\n  fail-undr: 70\n");
+
+    Cli.runIn(Map.of(), dir, "assess", CONTOSO, "--catalog", CATALOG)
+        .exited(ExitCode.INVALID_INPUT).oneLineError()
+        .errContains(yaml + ":3: $.assess.fail-undr: unknown key 'fail-undr'; expected an option name without its dashes");
+  }
+
+  @Test
+  void sectionValueMustBeAValue(@TempDir Path dir) throws Exception {
+    Path yaml = file(dir, "top: {n: 3}\n");
+
+    Cli.runIn(Map.of(), dir, "assess", CONTOSO, "--catalog", CATALOG)
+        .exited(ExitCode.INVALID_INPUT).oneLineError().errContains(yaml + ":1: $.top: expected a value (text, number, true or false), found a mapping");
+  }
+
+  @Test
+  void badValueInTheFileIsInvalidInputWithItsLine(@TempDir Path dir) throws Exception {
+    Path yaml = file(dir, "assess:\n  top: 3\n  format: pdf\n");
+
+    Cli.runIn(Map.of(), dir, "assess", CONTOSO, "--catalog", CATALOG)
+        .exited(ExitCode.INVALID_INPUT).oneLineError()
+        .errContains(yaml + ":3: $.assess.format: Invalid value for option '--format': expected one of");
+  }
+
+  @Test
+  void badValueInAVariableIsAUsageErrorNamingIt(@TempDir Path dir) {
+    Cli.runIn(Map.of("POSTURE_ASSESS_TOP", "many"), dir, "assess", CONTOSO, "--catalog", CATALOG)
+        .exited(ExitCode.USAGE).errContains("posture: Invalid value for option '--top': 'many' is not an int (from POSTURE_ASSESS_TOP)");
+  }
+
+  @Test
+  void badValueOnTheCommandLineIsNotBlamedOnTheDefault(@TempDir Path dir) {
+    Cli.runIn(Map.of("POSTURE_TOP", "3"), dir, "assess", CONTOSO, "--catalog", CATALOG, "--top=many")
+        .exited(ExitCode.USAGE).errContains("'many' is not an int\n");
+  }
+
+  private static Path file(Path dir, String yaml) throws Exception {
+    Path file = dir.resolve("posture.yaml");
+    Files.writeString(file, yaml, StandardCharsets.UTF_8);
+    return file;
+  }
+}
