@@ -1,8 +1,10 @@
 package dev.posture.cli;
 
 import dev.posture.input.InputException;
+import dev.posture.state.RefusedEditException;
 import java.io.InputStream;
 import java.io.PrintWriter;
+import java.time.Clock;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
@@ -14,8 +16,8 @@ import picocli.CommandLine.IParameterExceptionHandler;
 public final class PostureCli {
   private PostureCli() {}
 
-  public static CommandLine commandLine(PrintWriter out, PrintWriter err, InputStream in) {
-    PostureCommand root = new PostureCommand(in);
+  public static CommandLine commandLine(PrintWriter out, PrintWriter err, InputStream in, Clock clock) {
+    PostureCommand root = new PostureCommand(in, clock);
     CommandLine cli = new CommandLine(root);
     cli.setOut(out);
     cli.setErr(err);
@@ -26,8 +28,13 @@ public final class PostureCli {
   }
 
   public static int run(String[] args, PrintWriter out, PrintWriter err, InputStream in) {
+    return run(args, out, err, in, Clock.systemUTC());
+  }
+
+  /** As {@link #run(String[], PrintWriter, PrintWriter, InputStream)}, on a given clock (tests fix "today"). */
+  public static int run(String[] args, PrintWriter out, PrintWriter err, InputStream in, Clock clock) {
     try {
-      return commandLine(out, err, in).execute(args);
+      return commandLine(out, err, in, clock).execute(args);
     } finally {
       out.flush();
       err.flush();
@@ -52,7 +59,7 @@ public final class PostureCli {
         err.println("posture: " + ex.getMessage());
         return ExitCode.INVALID_INPUT;
       }
-      if (ex instanceof UsageException) {
+      if (ex instanceof UsageException || ex instanceof RefusedEditException) {
         err.println("posture: " + ex.getMessage());
         return ExitCode.USAGE;
       }

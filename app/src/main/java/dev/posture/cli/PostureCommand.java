@@ -3,6 +3,7 @@ package dev.posture.cli;
 import dev.posture.report.Format;
 import java.io.InputStream;
 import java.nio.file.Path;
+import java.time.Clock;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
@@ -13,7 +14,8 @@ import picocli.CommandLine.ScopeType;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Assess the security posture of a Microsoft 365 tenant, offline, the way Microsoft Secure Score does.",
-    subcommands = {AssessCommand.class},
+    subcommands = {AssessCommand.class, ActionsCommand.class, StatusCommand.class, NotesCommand.class, TagsCommand.class,
+      RemediationCommand.class},
     footerHeading = "%nExamples:%n",
     footer = {
       "  posture assess samples/contoso",
@@ -31,9 +33,12 @@ import picocli.CommandLine.ScopeType;
 public final class PostureCommand {
   /** Standard input, for a snapshot read from {@code -}. */
   final InputStream stdin;
+  /** Today and now: when decisions are stamped and review dates expire. */
+  final Clock clock;
 
-  PostureCommand(InputStream stdin) {
+  PostureCommand(InputStream stdin, Clock clock) {
     this.stdin = stdin;
+    this.clock = clock;
   }
 
   @Option(names = "--format", scope = ScopeType.INHERIT, paramLabel = "FORMAT",

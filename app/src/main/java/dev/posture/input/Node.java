@@ -193,16 +193,21 @@ public record Node(Document document, JsonNode value, String path) {
   }
 
   private static String suggestion(String name, Set<String> allowed) {
-    String best = null;
-    int bestDistance = Integer.MAX_VALUE;
-    for (String candidate : allowed) {
-      int d = distance(name.toLowerCase(Locale.ROOT), candidate.toLowerCase(Locale.ROOT));
-      if (d < bestDistance) {
-        bestDistance = d;
-        best = candidate;
-      }
-    }
-    return best != null && bestDistance <= Math.max(2, name.length() / 3) ? " (did you mean '" + best + "'?)" : "";
+    List<String> near = nearest(name, allowed);
+    return near.isEmpty() ? "" : " (did you mean '" + near.get(0) + "'?)";
+  }
+
+  /**
+   * The candidates close to {@code name} (a few edits away, ignoring case), closest first: what a
+   * "did you mean" message offers.
+   */
+  public static List<String> nearest(String name, java.util.Collection<String> candidates) {
+    String wanted = name.toLowerCase(Locale.ROOT);
+    int limit = Math.max(2, name.length() / 3);
+    return candidates.stream()
+        .filter(c -> distance(wanted, c.toLowerCase(Locale.ROOT)) <= limit)
+        .sorted(java.util.Comparator.comparingInt((String c) -> distance(wanted, c.toLowerCase(Locale.ROOT))).thenComparing(c -> c))
+        .toList();
   }
 
   private static int distance(String a, String b) {

@@ -56,7 +56,8 @@ public final class JsonReport {
     return root;
   }
 
-  private static ObjectNode action(ActionResult r) {
+  /** One action as the report gives it; other JSON outputs describe actions the same way. */
+  public static ObjectNode action(ActionResult r) {
     ObjectNode node = NODES.objectNode();
     node.put("id", r.id());
     node.put("title", r.action().title());

@@ -251,12 +251,8 @@ public final class ScoringEngine {
     }
 
     private static String name(Map<String, Object> element) {
-      for (String key : new String[] {"userPrincipalName", "deviceName", "displayName", "id"}) {
-        if (element.get(key) instanceof String s) {
-          return " (" + s + ")";
-        }
-      }
-      return "";
+      String name = AffectedElements.name(element);
+      return name.isEmpty() ? "" : " (" + name + ")";
     }
   }
 }

@@ -18,7 +18,8 @@ import java.util.Set;
 /** Reads a state file. A missing file is an empty state; a broken one is an input error. */
 public final class StateLoader {
   private static final Set<String> ROOT_FIELDS = Set.of("actions", "remediationRequests");
-  private static final Set<String> ACTION_FIELDS = Set.of("status", "notes", "tags", "reviewBy", "history");
+  private static final Set<String> ACTION_FIELDS = Set.of("status", "notes", "tags", "reviewBy", "history", "deviceGroupExceptions");
+  private static final Set<String> EXCEPTION_FIELDS = Set.of("group", "status", "note", "reviewBy", "by", "at");
   private static final Set<String> NOTE_FIELDS = Set.of("text", "by", "at");
   private static final Set<String> CHANGE_FIELDS = Set.of("at", "by", "from", "to", "note");
   private static final Set<String> REQUEST_FIELDS = Set.of("action", "due", "owner", "note", "requestedBy", "requestedAt");
@@ -27,8 +28,12 @@ public final class StateLoader {
     if (!Files.exists(file)) {
       return State.EMPTY;
     }
-    Document document = DocumentReader.read(file.toString(), DocumentReader.readBytes(file), true, true);
-    return read(document);
+    return parse(file.toString(), DocumentReader.readBytes(file));
+  }
+
+  /** Parses the bytes of a state file; {@code source} names it in messages. */
+  public State parse(String source, byte[] bytes) {
+    return read(DocumentReader.read(source, bytes, true, true));
   }
 
   State read(Document document) {
@@ -79,7 +84,18 @@ public final class StateLoader {
           settable(change.field("to")),
           change.optionalText("note").orElse("")));
     }
-    return new ActionState(status, notes, node.texts("tags"), date(node.field("reviewBy")), history);
+    List<ActionState.DeviceGroupException> exceptions = new ArrayList<>();
+    for (Node exception : node.field("deviceGroupExceptions").items()) {
+      exception.onlyFields(EXCEPTION_FIELDS);
+      exceptions.add(new ActionState.DeviceGroupException(
+          exception.text("group"),
+          settable(exception.field("status")),
+          exception.text("note"),
+          date(exception.field("reviewBy")),
+          exception.optionalText("by").orElse(""),
+          exception.optionalText("at").orElse("")));
+    }
+    return new ActionState(status, notes, node.texts("tags"), date(node.field("reviewBy")), history, exceptions);
   }
 
   private static Status settable(Node node) {

@@ -11,12 +11,17 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 
 /** Runs posture in-process with captured streams. */
 final class Cli {
   /** Golden files live here; run with {@code -Dposture.updateGolden=true} to rewrite them. */
   static final Path GOLDEN = Path.of("src/test/resources/expected");
   private static final boolean UPDATE = Boolean.getBoolean("posture.updateGolden");
+  /** "Now" for every run, so stamps and review dates do not depend on the day the tests run. */
+  static final Clock NOW = Clock.fixed(Instant.parse("2026-11-22T06:00:00Z"), ZoneOffset.UTC);
 
   private Cli() {}
 
@@ -25,10 +30,14 @@ final class Cli {
   }
 
   static Result runWithInput(String stdin, String... args) {
+    return runAt(NOW, stdin, args);
+  }
+
+  static Result runAt(Clock clock, String stdin, String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     InputStream in = new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8));
-    int code = PostureCli.run(args, new PrintWriter(out), new PrintWriter(err), in);
+    int code = PostureCli.run(args, new PrintWriter(out), new PrintWriter(err), in, clock);
     return new Result(code, out.toString(), err.toString());
   }
 
