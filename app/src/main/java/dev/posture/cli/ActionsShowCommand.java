@@ -40,7 +40,7 @@ final class ActionsShowCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Workspace workspace = Workspace.load(spec, tenant, catalog);
-    ActionResult action = workspace.action(id.startsWith(ActionDetail.reference("")) ? id.substring(ActionDetail.reference("").length()) : id);
+    ActionResult action = workspace.action(ActionDetail.idOf(id));
     PostureCommand root = workspace.root();
     if (affected) {
       AffectedElements elements = AffectedElements.of(action.action(), workspace.snapshot()).orElseThrow(() -> new UsageException(

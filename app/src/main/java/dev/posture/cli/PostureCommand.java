@@ -24,8 +24,8 @@ import picocli.CommandLine.ScopeType;
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:done",
-      "1:a gate failed (--fail-under, --fail-on-regression)",
-      "2:usage error",
+      "1:a gate failed (--fail-under, --fail-on-regression, --fail-on-expired)",
+      "2:usage error, or a change the rules refuse",
       "3:invalid input (the message names the file, line or JSON path)",
       "4:permission denied",
       "70:internal error (stack trace with --verbose)"

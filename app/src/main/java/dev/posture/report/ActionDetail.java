@@ -23,9 +23,16 @@ import tools.jackson.databind.node.ObjectNode;
 public record ActionDetail(
     ActionResult result, ActionState state, List<RemediationRequest> requests, Set<String> servicePlans, Optional<Suggestion> suggestion) {
 
+  private static final String REFERENCE = "posture://actions/";
+
   /** The reference to share: it names the action whatever the tenant, and {@code actions show} reads it back. */
   public static String reference(String id) {
-    return "posture://actions/" + id;
+    return REFERENCE + id;
+  }
+
+  /** The id in a reference, or the text itself when it is a plain id. */
+  public static String idOf(String referenceOrId) {
+    return referenceOrId.startsWith(REFERENCE) ? referenceOrId.substring(REFERENCE.length()) : referenceOrId;
   }
 
   public void table(PrintWriter out) {
