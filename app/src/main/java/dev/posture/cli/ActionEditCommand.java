@@ -1,10 +1,10 @@
 package dev.posture.cli;
 
+import dev.posture.report.Format;
 import dev.posture.scoring.ActionResult;
 import dev.posture.state.Decisions;
 import dev.posture.state.State;
 import dev.posture.state.StateStore;
-import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -13,7 +13,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * What every command that changes an action's state does: load and assess the tenant, check the
- * actor may edit, apply the change to the state file under its lock, and confirm in one line.
+ * actor may edit, apply the change to the state file under its lock, and confirm in one line (a
+ * plain line: there is no JSON of an edit).
  */
 abstract class ActionEditCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -33,12 +34,14 @@ abstract class ActionEditCommand implements Callable<Integer> {
   @Override
   public final Integer call() {
     Workspace workspace = Workspace.load(spec, tenant, catalog);
+    if (workspace.root().format != Format.TABLE) {
+      throw new UnsupportedFormatException(workspace.root().format, spec.qualifiedName().substring("posture ".length()));
+    }
     ActionResult action = workspace.action(id);
     Decisions decisions = workspace.decisions(action, actor);
     StateStore.Update update = workspace.store().update(state -> change(decisions, state, workspace));
-    PrintWriter out = spec.commandLine().getOut();
-    out.println(update.changed() ? confirmation(update, action) + "; saved to " + workspace.stateFile() : id + ": nothing changed");
-    out.flush();
+    String line = update.changed() ? confirmation(update, action) + "; saved to " + workspace.stateFile() : id + ": nothing changed";
+    Output.write(workspace.root(), spec.commandLine().getOut(), out -> out.println(line));
     return ExitCode.OK;
   }
 }

@@ -17,14 +17,16 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "show",
     description = {
-      "Show one action in full: at a glance, user impact, implementation (licences, steps, how far the data is),",
-      "where to manage it, and what was decided (status, notes, tags, review date, history).",
-      "--affected lists the users, devices or mailboxes it does not cover yet."
+      "Show one action in full: at a glance, user impact, implementation (licences,",
+      "steps, how far the data is), where to manage it, and what was decided (status,",
+      "notes, tags, review date, history). --affected lists the users, devices or",
+      "mailboxes it does not cover yet."
     },
     footerHeading = "%nExamples:%n",
     footer = {
       "  posture actions show samples/contoso MFARegistrationV2",
-      "  posture actions show samples/contoso posture://actions/scid_2090 --affected --format csv > bitlocker.csv",
+      "  posture actions show samples/contoso posture://actions/scid_2090",
+      "  posture actions show samples/contoso scid_2090 --affected --format csv",
     })
 final class ActionsShowCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "add", description = "Add a note to an action.", footerHeading = "%nExample:%n",
-    footer = "  posture notes add samples/contoso scid_69 'Kiosks need Autoplay for the badge printer' --actor nestor.wilke@contoso.com")
+    footer = "  posture notes add samples/contoso scid_69 'Kiosks need Autoplay for badges'")
 final class NotesAddCommand extends ActionEditCommand {
   @Parameters(index = "2", paramLabel = "TEXT", description = "The note.")
   String text;

@@ -24,7 +24,16 @@ public final class PostureCli {
     cli.setCaseInsensitiveEnumValuesAllowed(true);
     cli.setExecutionExceptionHandler(executionErrors(root));
     cli.setParameterExceptionHandler(usageErrors());
+    addHelpOptions(cli);
     return cli;
+  }
+
+  /** {@code --help} and {@code --version} on every subcommand, as the usage messages promise. */
+  private static void addHelpOptions(CommandLine command) {
+    for (CommandLine sub : command.getSubcommands().values()) {
+      sub.getCommandSpec().mixinStandardHelpOptions(true);
+      addHelpOptions(sub);
+    }
   }
 
   public static int run(String[] args, PrintWriter out, PrintWriter err, InputStream in) {

@@ -12,7 +12,10 @@ import picocli.CommandLine.Option;
     name = "request",
     description = "Record a request to fix an action by a due date, for whoever does the work.",
     footerHeading = "%nExample:%n",
-    footer = "  posture remediation request samples/contoso scid_2090 --due 2026-12-15 --owner lee.gu@contoso.com --note 'Encrypt the last three laptops'")
+    footer = {
+      "  posture remediation request samples/contoso scid_2090 --due 2026-12-15 \\",
+      "      --owner lee.gu@contoso.com --note 'Encrypt the last three laptops'",
+    })
 final class RemediationRequestCommand extends ActionEditCommand {
   @Option(names = "--due", required = true, paramLabel = "DATE", description = "When it should be done (YYYY-MM-DD; today or later).")
   LocalDate due;

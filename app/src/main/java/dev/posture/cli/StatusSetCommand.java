@@ -22,9 +22,12 @@ import picocli.CommandLine.Option;
     },
     footerHeading = "%nExamples:%n",
     footer = {
-      "  posture status set samples/contoso SelfServicePasswordReset --status planned --actor megan.bowen@contoso.com",
-      "  posture status set samples/contoso mdo_blockmailforward --status risk-accepted --note 'Partner CRMs' --review-by 2027-03-31",
-      "  posture status set samples/contoso scid_2090 --global-exception --status third-party --note 'Lab machines use vendor encryption'",
+      "  export POSTURE_ACTOR=megan.bowen@contoso.com",
+      "  posture status set samples/contoso OneAdmin --status planned",
+      "  posture status set samples/contoso mdo_blockmailforward \\",
+      "      --status risk-accepted --note 'Partner CRMs' --review-by 2027-03-31",
+      "  posture status set samples/contoso scid_2090 --global-exception \\",
+      "      --status third-party --note 'Lab machines use vendor encryption'",
     })
 final class StatusSetCommand extends ActionEditCommand {
   @Option(names = "--status", required = true, paramLabel = "STATUS", converter = LabelledConverter.ForStatus.class,

@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
       "so undoing twice brings the change back."
     },
     footerHeading = "%nExample:%n",
-    footer = "  posture status undo samples/contoso BlockLegacyAuthentication --actor megan.bowen@contoso.com")
+    footer = "  posture status undo samples/contoso BlockLegacyAuthentication")
 final class StatusUndoCommand extends ActionEditCommand {
   @Override
   State change(Decisions decisions, State state, Workspace workspace) {

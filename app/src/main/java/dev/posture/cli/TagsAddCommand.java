@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "add", description = "Tag an action, e.g. with the quarter it is planned for.", footerHeading = "%nExample:%n",
-    footer = "  posture tags add samples/contoso scid_2090 q1-2027 laptops --actor nestor.wilke@contoso.com")
+    footer = "  posture tags add samples/contoso scid_2090 q1-2027 laptops")
 final class TagsAddCommand extends ActionEditCommand {
   @Parameters(index = "2..*", arity = "1..*", paramLabel = "TAG", description = "The tags to add.")
   List<String> tags;

@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "remove", description = "Remove tags from an action.", footerHeading = "%nExample:%n",
-    footer = "  posture tags remove samples/contoso BlockLegacyAuthentication q4-2026 --actor megan.bowen@contoso.com")
+    footer = "  posture tags remove samples/contoso BlockLegacyAuthentication q4-2026")
 final class TagsRemoveCommand extends ActionEditCommand {
   @Parameters(index = "2..*", arity = "1..*", paramLabel = "TAG", description = "The tags to remove.")
   List<String> tags;

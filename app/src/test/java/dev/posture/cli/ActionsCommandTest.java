@@ -180,6 +180,12 @@ class ActionsCommandTest {
   }
 
   @Test
+  void everySubcommandHasHelp() {
+    assertThat(Cli.run("status", "set", "--help").succeeded().out()).startsWith("Usage: posture status set ").contains("--global-exception");
+    assertThat(Cli.run("actions", "--help").succeeded().out()).contains("  list  ", "  show  ");
+  }
+
+  @Test
   void aGroupWithoutASubcommandIsAUsageError() {
     Cli.run("status").exited(ExitCode.USAGE).errContains("Missing required subcommand");
   }
