@@ -7,6 +7,7 @@ import dev.posture.scoring.Suggestion;
 import dev.posture.state.ActionState;
 import dev.posture.state.RemediationRequest;
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -99,7 +100,7 @@ public record ActionDetail(
       field(out, "History", "none");
     } else {
       out.println("  History:");
-      java.io.StringWriter text = new java.io.StringWriter();
+      StringWriter text = new StringWriter();
       HistoryReport.table(state.history()).print(new PrintWriter(text));
       text.toString().lines().forEach(line -> out.println("    " + line));
     }

@@ -4,6 +4,7 @@ import dev.posture.scoring.ActionResult;
 import dev.posture.scoring.Ranking;
 import dev.posture.state.State;
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import tools.jackson.databind.node.ArrayNode;
@@ -102,7 +103,7 @@ public final class ActionListReport {
   }
 
   private void row(TextTable table, ActionResult r) {
-    List<String> cells = new java.util.ArrayList<>(List.of(
+    List<String> cells = new ArrayList<>(List.of(
         String.valueOf(r.rank()),
         r.id(),
         r.category().label(),

@@ -4,6 +4,7 @@ import dev.posture.catalog.Category;
 import dev.posture.catalog.DeviceCategory;
 import dev.posture.catalog.Status;
 import dev.posture.state.State;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -70,7 +71,7 @@ public record ActionQuery(
     Map<String, List<ActionResult>> groups = new LinkedHashMap<>();
     for (ActionResult r : apply(results, state)) {
       for (String key : groupBy.keys(r, state)) {
-        groups.computeIfAbsent(key, k -> new java.util.ArrayList<>()).add(r);
+        groups.computeIfAbsent(key, k -> new ArrayList<>()).add(r);
       }
     }
     return groups;

@@ -2,9 +2,11 @@ package dev.posture.state;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.BiConsumer;
 import java.util.regex.Pattern;
 
 /**
@@ -86,7 +88,7 @@ public final class StateWriter {
     });
   }
 
-  private static <T> void list(StringBuilder out, String name, List<T> items, java.util.function.BiConsumer<Item, T> fields) {
+  private static <T> void list(StringBuilder out, String name, List<T> items, BiConsumer<Item, T> fields) {
     if (items.isEmpty()) {
       return;
     }
@@ -154,6 +156,6 @@ public final class StateWriter {
         && !text.endsWith(":")
         && !text.contains(": ")
         && !text.contains(" #")
-        && !YAML_WORDS.contains(text.toLowerCase(java.util.Locale.ROOT));
+        && !YAML_WORDS.contains(text.toLowerCase(Locale.ROOT));
   }
 }
