@@ -45,7 +45,8 @@ final class AssessCommand implements Callable<Integer> {
     Report report = assessed.report();
     Renderer renderer = assessed.renderer(root.format(Format.TABLE), top, false, Output.colour(root));
     Output.write(root, spec.commandLine().getOut(), out -> renderer.render(report, out));
-    List<String> failures = Gate.failures(checks, report.assessment(), report.comparison());
+    report.expired().forEach(e -> spec.commandLine().getErr().println("posture: warning: review overdue: " + e.describe()));
+    List<String> failures = Gate.failures(checks, report.assessment(), report.comparison(), report.expired());
     if (!failures.isEmpty()) {
       throw new GateFailedException(String.join("; ", failures));
     }

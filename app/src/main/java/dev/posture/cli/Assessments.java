@@ -17,6 +17,7 @@ import dev.posture.report.Report;
 import dev.posture.scoring.Assessment;
 import dev.posture.scoring.Baseline;
 import dev.posture.scoring.Comparison;
+import dev.posture.scoring.ExpiredReview;
 import dev.posture.scoring.ScoringEngine;
 import dev.posture.snapshot.Snapshot;
 import dev.posture.snapshot.SnapshotLoader;
@@ -25,6 +26,8 @@ import dev.posture.state.State;
 import dev.posture.state.StateLoader;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Optional;
 
@@ -51,7 +54,7 @@ record Assessments(Report report, Optional<GraphAssessment> graph) {
     if (baselineFile.isPresent()) {
       throw new UsageException("--baseline compares with an earlier snapshot report; Graph exports carry their own history");
     }
-    return graph(exports, tenant.state, catalog.load(), err);
+    return graph(exports, tenant.state, catalog.load(), today(root), err);
   }
 
   /** The renderer for a format: for Graph exports, the table, JSON and CSV add the history (and comparisons). */
@@ -74,11 +77,11 @@ record Assessments(Report report, Optional<GraphAssessment> graph) {
     Optional<Baseline> baseline = baselineFile.map(file -> new BaselineLoader().load(file, snapshot.tenant().id()));
     Map<String, Double> before = baseline.map(Baseline::points).orElse(Map.of());
     Assessment assessment = new ScoringEngine().assess(catalog, snapshot, state, before);
-    return new Report(assessment, state, baseline.map(b -> Comparison.of(b, assessment)));
+    return new Report(assessment, state, baseline.map(b -> Comparison.of(b, assessment)), ExpiredReview.of(state, today(root)));
   }
 
   /** @param stateFile the local state file, or null for none */
-  private static Assessments graph(GraphOption exports, Path stateFile, Catalog catalog, PrintWriter err) {
+  private static Assessments graph(GraphOption exports, Path stateFile, Catalog catalog, LocalDate today, PrintWriter err) {
     State state = stateFile == null ? State.EMPTY : new StateLoader().load(stateFile);
     GraphAssessment graph = new GraphAssessor(catalog).assess(new GraphReader().read(exports.exports), state);
     if (!graph.missingMax().isEmpty()) {
@@ -90,6 +93,10 @@ record Assessments(Report report, Optional<GraphAssessment> graph) {
           + Numbers.points(graph.assessment().scores().current().max()) + " (an abridged or edited export?)");
     }
     err.flush();
-    return new Assessments(Report.of(graph.assessment(), state), Optional.of(graph));
+    return new Assessments(Report.of(graph.assessment(), state, today), Optional.of(graph));
+  }
+
+  private static LocalDate today(PostureCommand root) {
+    return LocalDate.ofInstant(root.clock.instant(), ZoneOffset.UTC);
   }
 }

@@ -10,7 +10,7 @@ import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.TypeConversionException;
 
-/** The CI gates of {@code assess}: a minimum score, and no regression against a baseline report. */
+/** The CI gates of {@code assess}: a minimum score, no regression against a baseline report, no overdue review. */
 final class GateOptions {
   @Option(names = "--fail-under", paramLabel = "[VIEW=]PERCENT", split = ",", hideParamSyntax = true, converter = FailUnderConverter.class,
       description = "Exit with 1 when a view's percentage is under PERCENT. VIEW: current (the default), planned, "
@@ -27,6 +27,10 @@ final class GateOptions {
           + "(with --graph: since the previous day of the export).")
   boolean failOnRegression;
 
+  @Option(names = "--fail-on-expired",
+      description = "Exit with 1 when a risk acceptance or resolution is past its review date.")
+  boolean failOnExpired;
+
   Optional<Path> baseline() {
     return Optional.ofNullable(baseline);
   }
@@ -39,6 +43,9 @@ final class GateOptions {
     List<Gate> gates = new ArrayList<>(failUnder);
     if (failOnRegression) {
       gates.add(new Gate.FailOnRegression());
+    }
+    if (failOnExpired) {
+      gates.add(new Gate.FailOnExpired());
     }
     return gates;
   }

@@ -1,9 +1,11 @@
 package dev.posture.cli;
 
 import dev.posture.input.InputException;
+import dev.posture.state.RefusedEditException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 import picocli.CommandLine;
@@ -19,8 +21,8 @@ import picocli.CommandLine.Model.OptionSpec;
 public final class PostureCli {
   private PostureCli() {}
 
-  public static CommandLine commandLine(PrintWriter out, PrintWriter err, InputStream in) {
-    PostureCommand root = new PostureCommand(in);
+  public static CommandLine commandLine(PrintWriter out, PrintWriter err, InputStream in, Clock clock) {
+    PostureCommand root = new PostureCommand(in, clock);
     CommandLine cli = new CommandLine(root);
     cli.setOut(out);
     cli.setErr(err);
@@ -31,13 +33,17 @@ public final class PostureCli {
   }
 
   public static int run(String[] args, PrintWriter out, PrintWriter err, InputStream in) {
-    return run(args, out, err, in, System.getenv(), Path.of("").toAbsolutePath());
+    return run(args, out, err, in, System.getenv(), Path.of("").toAbsolutePath(), Clock.systemUTC());
   }
 
-  /** Runs with option defaults from {@code env} ({@code POSTURE_*}) and {@code workingDir/posture.yaml}. */
-  static int run(String[] args, PrintWriter out, PrintWriter err, InputStream in, Map<String, String> env, Path workingDir) {
+  /**
+   * Runs with option defaults from {@code env} ({@code POSTURE_*}) and {@code workingDir/posture.yaml},
+   * on a given clock (tests fix "today").
+   */
+  static int run(String[] args, PrintWriter out, PrintWriter err, InputStream in, Map<String, String> env, Path workingDir,
+      Clock clock) {
     try {
-      CommandLine cli = commandLine(out, err, in);
+      CommandLine cli = commandLine(out, err, in, clock);
       PostureDefaults defaults = PostureDefaults.load(env, workingDir, cli.getCommandSpec(), args);
       cli.setDefaultValueProvider(defaults);
       cli.setParameterExceptionHandler(usageErrors(defaults));
@@ -94,7 +100,7 @@ public final class PostureCli {
         err.println("posture: " + ex.getMessage());
         return ExitCode.INVALID_INPUT;
       }
-      if (ex instanceof UsageException) {
+      if (ex instanceof UsageException || ex instanceof RefusedEditException) {
         err.println("posture: " + ex.getMessage());
         return ExitCode.USAGE;
       }

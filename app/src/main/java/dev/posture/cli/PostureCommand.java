@@ -3,6 +3,7 @@ package dev.posture.cli;
 import dev.posture.report.Format;
 import java.io.InputStream;
 import java.nio.file.Path;
+import java.time.Clock;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
@@ -15,7 +16,8 @@ import picocli.CommandLine.ScopeType;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Assess the security posture of a Microsoft 365 tenant, offline, the way Microsoft Secure Score does.",
-    subcommands = {AssessCommand.class, ExportCommand.class, CatalogCommand.class, SnapshotCommand.class},
+    subcommands = {AssessCommand.class, ActionsCommand.class, StatusCommand.class, NotesCommand.class, TagsCommand.class,
+      RemediationCommand.class, ExportCommand.class, CatalogCommand.class, SnapshotCommand.class},
     footerHeading = "%nExamples:%n",
     footer = {
       "  posture assess samples/contoso",
@@ -24,8 +26,8 @@ import picocli.CommandLine.ScopeType;
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:done",
-      "1:a gate failed (--fail-under, --fail-on-regression)",
-      "2:usage error",
+      "1:a gate failed (--fail-under, --fail-on-regression, --fail-on-expired)",
+      "2:usage error, or a change the rules refuse",
       "3:invalid input (the message names the file, line or JSON path)",
       "4:permission denied",
       "70:internal error (stack trace with --verbose)"
@@ -33,14 +35,17 @@ import picocli.CommandLine.ScopeType;
 public final class PostureCommand {
   /** Standard input, for a snapshot read from {@code -}. */
   final InputStream stdin;
+  /** Today and now: when decisions are stamped and review dates expire. */
+  final Clock clock;
 
-  PostureCommand(InputStream stdin) {
+  PostureCommand(InputStream stdin, Clock clock) {
     this.stdin = stdin;
+    this.clock = clock;
   }
 
   @Option(names = "--format", scope = ScopeType.INHERIT, paramLabel = "FORMAT",
       description = "Output format: ${COMPLETION-CANDIDATES} (default: table; csv for export).")
-  Format format;
+  private Format format;
 
   @Option(names = {"-o", "--output"}, scope = ScopeType.INHERIT, paramLabel = "FILE",
       description = "Write the result to FILE (replaced atomically) instead of standard output.")

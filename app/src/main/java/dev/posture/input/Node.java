@@ -4,8 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeSet;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -45,17 +43,6 @@ public record Node(Document document, JsonNode value, String path) {
   public Node object() {
     if (value == null || !value.isObject()) {
       throw error("expected a mapping (an object with named fields), found " + describe());
-    }
-    return this;
-  }
-
-  /** Fails on a field not in {@code allowed}, naming the closest allowed spelling. */
-  public Node onlyFields(Set<String> allowed) {
-    object();
-    for (String name : value.propertyNames()) {
-      if (!allowed.contains(name)) {
-        throw field(name).error("unknown field '" + name + "'" + didYouMean(name, allowed));
-      }
     }
     return this;
   }
@@ -194,17 +181,22 @@ public record Node(Document document, JsonNode value, String path) {
   }
 
   /** " (did you mean 'x'?)" for the closest allowed spelling, or nothing when none is close. */
-  public static String didYouMean(String name, Set<String> allowed) {
-    String best = null;
-    int bestDistance = Integer.MAX_VALUE;
-    for (String candidate : allowed) {
-      int d = distance(name.toLowerCase(Locale.ROOT), candidate.toLowerCase(Locale.ROOT));
-      if (d < bestDistance) {
-        bestDistance = d;
-        best = candidate;
-      }
-    }
-    return best != null && bestDistance <= Math.max(2, name.length() / 3) ? " (did you mean '" + best + "'?)" : "";
+  public static String didYouMean(String name, java.util.Collection<String> allowed) {
+    List<String> near = nearest(name, allowed);
+    return near.isEmpty() ? "" : " (did you mean '" + near.get(0) + "'?)";
+  }
+
+  /**
+   * The candidates close to {@code name} (a few edits away, ignoring case), closest first: what a
+   * "did you mean" message offers.
+   */
+  public static List<String> nearest(String name, java.util.Collection<String> candidates) {
+    String wanted = name.toLowerCase(Locale.ROOT);
+    int limit = Math.max(2, name.length() / 3);
+    return candidates.stream()
+        .filter(c -> distance(wanted, c.toLowerCase(Locale.ROOT)) <= limit)
+        .sorted(java.util.Comparator.comparingInt((String c) -> distance(wanted, c.toLowerCase(Locale.ROOT))).thenComparing(c -> c))
+        .toList();
   }
 
   /** Edit distance counting a swap of two neighbouring letters as one edit ("titel" is one from "title"). */

@@ -13,19 +13,12 @@ import java.util.List;
 import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
-import tools.jackson.core.StreamWriteFeature;
-import tools.jackson.databind.SerializationFeature;
-import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /** The improvement actions of a catalogue, as a table, JSON, CSV or Markdown. */
 public final class ActionList {
-  private static final JsonMapper MAPPER = JsonMapper.builder()
-      .enable(SerializationFeature.INDENT_OUTPUT)
-      .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
-      .build();
   private static final String[] COLUMNS = {"id", "category", "device category", "max", "scored", "tier", "licenses", "title"};
 
   private final List<Action> actions;
@@ -76,8 +69,7 @@ public final class ActionList {
   public void json(PrintWriter out) {
     ArrayNode list = JsonNodeFactory.instance.arrayNode();
     actions.forEach(a -> list.add(json(a)));
-    MAPPER.writeValue(out, list);
-    out.println();
+    Json.print(list, out);
   }
 
   /** One line: how many actions, how many scored, and how many per category. */

@@ -38,6 +38,7 @@ public final class AssessmentTable implements Renderer {
     topActions(report.topOpen(top), statusStyle, out);
     report.comparison().ifPresent(c -> changes(c, statusStyle, out));
     notes(assessment, out);
+    ExpiredReviewsReport.table(report.expired(), out);
     out.flush();
   }
 

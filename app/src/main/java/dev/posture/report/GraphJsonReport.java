@@ -7,24 +7,16 @@ import dev.posture.graph.History;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Map;
-import tools.jackson.core.StreamWriteFeature;
-import tools.jackson.databind.SerializationFeature;
-import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /** The JSON report of an assessment read from Microsoft Graph: the usual report plus a {@code graph} object. */
 public final class GraphJsonReport {
-  private static final JsonMapper MAPPER = JsonMapper.builder()
-      .enable(SerializationFeature.INDENT_OUTPUT)
-      .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
-      .build();
 
   /** @param report the graph's assessment with the local state */
   public void render(GraphAssessment graph, Report report, PrintWriter out) {
-    MAPPER.writeValue(out, tree(graph, report));
-    out.println();
+    Json.print(tree(graph, report), out);
   }
 
   public ObjectNode tree(GraphAssessment graph, Report report) {

@@ -8,9 +8,6 @@ import dev.posture.scoring.ScoreView;
 import dev.posture.scoring.Scores;
 import dev.posture.scoring.Suggestion;
 import java.io.PrintWriter;
-import tools.jackson.core.StreamWriteFeature;
-import tools.jackson.databind.SerializationFeature;
-import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -21,16 +18,11 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class JsonReport implements Renderer {
   public static final int SCHEMA_VERSION = 1;
-  private static final JsonMapper MAPPER = JsonMapper.builder()
-      .enable(SerializationFeature.INDENT_OUTPUT)
-      .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
-      .build();
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
   @Override
   public void render(Report report, PrintWriter out) {
-    MAPPER.writeValue(out, tree(report));
-    out.println();
+    Json.print(tree(report), out);
   }
 
   public ObjectNode tree(Report report) {
@@ -57,10 +49,12 @@ public final class JsonReport implements Renderer {
       suggestions.addObject().put("id", s.actionId()).put("status", s.status().label()).put("reason", s.reason());
     }
     report.comparison().ifPresent(c -> root.set("baseline", baseline(c)));
+    root.set("expiredReviews", ExpiredReviewsReport.json(report.expired()));
     return root;
   }
 
-  private static ObjectNode action(ActionResult r) {
+  /** One action as the report gives it; other JSON outputs describe actions the same way. */
+  public static ObjectNode action(ActionResult r) {
     ObjectNode node = NODES.objectNode();
     node.put("id", r.id());
     node.put("title", r.action().title());

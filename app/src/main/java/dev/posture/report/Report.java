@@ -4,18 +4,22 @@ import dev.posture.catalog.Status;
 import dev.posture.scoring.ActionResult;
 import dev.posture.scoring.Assessment;
 import dev.posture.scoring.Comparison;
+import dev.posture.scoring.ExpiredReview;
 import dev.posture.state.State;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * What a renderer needs: the assessment, the state it was scored with (notes, tags, review dates and
- * remediation requests) and, when a baseline was given, the comparison with it.
+ * remediation requests), when a baseline was given the comparison with it, and the decisions whose
+ * review date has passed.
  */
-public record Report(Assessment assessment, State state, Optional<Comparison> comparison) {
+public record Report(Assessment assessment, State state, Optional<Comparison> comparison, List<ExpiredReview> expired) {
 
-  public static Report of(Assessment assessment, State state) {
-    return new Report(assessment, state, Optional.empty());
+  /** The report of {@code assessment} on {@code today}, with no baseline. */
+  public static Report of(Assessment assessment, State state, LocalDate today) {
+    return new Report(assessment, state, Optional.empty(), ExpiredReview.of(state, today));
   }
 
   /** The best ranked actions still worth points, accepted risks left out. */

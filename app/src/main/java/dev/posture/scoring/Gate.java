@@ -9,8 +9,12 @@ import java.util.Optional;
 /** A condition a CI pipeline puts on an assessment; a gate that fails says why in one sentence. */
 public sealed interface Gate {
 
-  /** Why the assessment fails this gate, or empty when it passes. */
-  Optional<String> failure(Assessment assessment, Optional<Comparison> comparison);
+  /**
+   * Why the assessment fails this gate, or empty when it passes.
+   *
+   * @param expired the decisions whose review date has passed
+   */
+  Optional<String> failure(Assessment assessment, Optional<Comparison> comparison, List<ExpiredReview> expired);
 
   /**
    * Fails when a view's percentage, rounded to two decimals as every report shows it, is below a
@@ -18,7 +22,7 @@ public sealed interface Gate {
    */
   record FailUnder(View view, double percent) implements Gate {
     @Override
-    public Optional<String> failure(Assessment assessment, Optional<Comparison> comparison) {
+    public Optional<String> failure(Assessment assessment, Optional<Comparison> comparison, List<ExpiredReview> expired) {
       BigDecimal shown = BigDecimal.valueOf(view.of(assessment.scores()).percent()).setScale(2, RoundingMode.HALF_UP);
       if (shown.compareTo(BigDecimal.valueOf(percent)) >= 0) {
         return Optional.empty();
@@ -30,7 +34,7 @@ public sealed interface Gate {
   /** Fails when an action regressed or the current score dropped since the baseline. */
   record FailOnRegression() implements Gate {
     @Override
-    public Optional<String> failure(Assessment assessment, Optional<Comparison> comparison) {
+    public Optional<String> failure(Assessment assessment, Optional<Comparison> comparison, List<ExpiredReview> expired) {
       List<String> regressed = assessment.actions().stream()
           .filter(r -> r.status() == Status.REGRESSED).map(ActionResult::id).toList();
       if (!regressed.isEmpty()) {
@@ -41,9 +45,21 @@ public sealed interface Gate {
     }
   }
 
+  /** Fails when a risk acceptance or resolution is past its review date. */
+  record FailOnExpired() implements Gate {
+    @Override
+    public Optional<String> failure(Assessment assessment, Optional<Comparison> comparison, List<ExpiredReview> expired) {
+      if (expired.isEmpty()) {
+        return Optional.empty();
+      }
+      return Optional.of(expired.size() + (expired.size() == 1 ? " decision is" : " decisions are") + " past the review date: "
+          + String.join(", ", expired.stream().map(ExpiredReview::actionId).distinct().toList()));
+    }
+  }
+
   /** Every failure, in the order the gates were given. */
-  static List<String> failures(List<Gate> gates, Assessment assessment, Optional<Comparison> comparison) {
-    return gates.stream().flatMap(g -> g.failure(assessment, comparison).stream()).toList();
+  static List<String> failures(List<Gate> gates, Assessment assessment, Optional<Comparison> comparison, List<ExpiredReview> expired) {
+    return gates.stream().flatMap(g -> g.failure(assessment, comparison, expired).stream()).toList();
   }
 
   private static String plain(double value) {

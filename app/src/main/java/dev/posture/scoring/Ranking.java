@@ -44,6 +44,14 @@ public final class Ranking {
     return remaining * factor(action.implementationCost()) * factor(action.userImpact()) * factor(action.tier());
   }
 
+  /** What an action's rank value is made of, for {@code actions list --explain}. */
+  public record Inputs(double remaining, double cost, double userImpact, double complexity, double value) {}
+
+  public static Inputs inputs(ActionResult result) {
+    Action a = result.action();
+    return new Inputs(result.remaining(), factor(a.implementationCost()), factor(a.userImpact()), factor(a.tier()), result.rankScore());
+  }
+
   static final Comparator<ActionResult> ORDER =
       Comparator.comparing((ActionResult r) -> !r.action().counted())
           .thenComparing(Comparator.comparingDouble(ActionResult::rankScore).reversed())

@@ -46,7 +46,7 @@ public final class ScoringEngine {
   public Assessment assess(Catalog catalog, Snapshot snapshot, State state, Map<String, Double> baseline) {
     Map<String, Object> tenantVars = Map.of("tenant", snapshot.settings());
     Map<Action, Outcome> outcomes = new LinkedHashMap<>();
-    Map<Collection, List<CoverageRun>> pending = new EnumMap<>(Collection.class);
+    Map<Action, CoverageRun> runs = new LinkedHashMap<>();
     for (Action action : catalog.actions()) {
       Outcome satisfied = satisfiedBy(action.check(), tenantVars);
       if (satisfied != null) {
@@ -54,18 +54,12 @@ public final class ScoringEngine {
       } else if (action.check() instanceof Check.Binary binary) {
         outcomes.put(action, binary(binary, tenantVars));
       } else {
-        Check.Coverage coverage = (Check.Coverage) action.check();
-        CoverageRun run = new CoverageRun(action, coverage);
-        pending.computeIfAbsent(coverage.of(), c -> new ArrayList<>()).add(run);
+        runs.put(action, new CoverageRun((Check.Coverage) action.check()));
         outcomes.put(action, null);
       }
     }
-    count(snapshot, pending);
-    for (List<CoverageRun> runs : pending.values()) {
-      for (CoverageRun run : runs) {
-        outcomes.replace(run.action, run.outcome());
-      }
-    }
+    CoverageRun.count(snapshot, List.copyOf(runs.values()));
+    runs.forEach((action, run) -> outcomes.replace(action, run.error().map(Outcome::failed).orElseGet(() -> Outcome.counted(run.coverage()))));
 
     List<ActionResult> results = new ArrayList<>();
     for (Map.Entry<Action, Outcome> entry : outcomes.entrySet()) {
@@ -93,24 +87,6 @@ public final class ScoringEngine {
     } catch (CheckFailedException e) {
       return Outcome.failed(e.getMessage());
     }
-  }
-
-  /** One pass over the snapshot, feeding each element to every coverage check counting over its collection. */
-  private static void count(Snapshot snapshot, Map<Collection, List<CoverageRun>> pending) {
-    if (pending.isEmpty()) {
-      return;
-    }
-    Map<String, Object> vars = new HashMap<>();
-    vars.put("tenant", snapshot.settings());
-    Map<Collection, long[]> indexes = new EnumMap<>(Collection.class);
-    snapshot.elements().forEach(pending.keySet(), (collection, element) -> {
-      vars.put(collection.element(), element);
-      long[] index = indexes.computeIfAbsent(collection, c -> new long[1]);
-      for (CoverageRun run : pending.get(collection)) {
-        run.accept(vars, element, collection, index[0]);
-      }
-      index[0]++;
-    });
   }
 
   private static ActionResult result(
@@ -244,50 +220,6 @@ public final class ScoringEngine {
 
     static Outcome counted(Coverage coverage) {
       return new Outcome(coverage.fraction(), coverage.complete(), false, coverage, null);
-    }
-  }
-
-  /** The running count of one coverage check during a pass over its collection. */
-  private static final class CoverageRun {
-    final Action action;
-    final Check.Coverage check;
-    long eligible;
-    long covered;
-    String error;
-
-    CoverageRun(Action action, Check.Coverage check) {
-      this.action = action;
-      this.check = check;
-    }
-
-    void accept(Map<String, Object> vars, Map<String, Object> element, Collection collection, long index) {
-      if (error != null) {
-        return;
-      }
-      try {
-        if (check.where().isPresent() && !check.where().get().test(vars)) {
-          return;
-        }
-        eligible++;
-        if (check.covered().test(vars)) {
-          covered++;
-        }
-      } catch (CheckFailedException e) {
-        error = collection.section() + "[" + index + "]" + name(element) + ": " + e.getMessage();
-      }
-    }
-
-    Outcome outcome() {
-      return error != null ? Outcome.failed(error) : Outcome.counted(new Coverage(covered, eligible));
-    }
-
-    private static String name(Map<String, Object> element) {
-      for (String key : new String[] {"userPrincipalName", "deviceName", "displayName", "id"}) {
-        if (element.get(key) instanceof String s) {
-          return " (" + s + ")";
-        }
-      }
-      return "";
     }
   }
 }

@@ -22,8 +22,12 @@ public final class StateLoader {
     if (!Files.exists(file)) {
       return State.EMPTY;
     }
-    Document document = DocumentReader.read(file.toString(), DocumentReader.readBytes(file), true, true);
-    return read(document);
+    return parse(file.toString(), DocumentReader.readBytes(file));
+  }
+
+  /** Parses the bytes of a state file; {@code source} names it in messages. */
+  public State parse(String source, byte[] bytes) {
+    return read(DocumentReader.read(source, bytes, true, true));
   }
 
   State read(Document document) {
@@ -71,7 +75,17 @@ public final class StateLoader {
           settable(change.field("to")),
           change.optionalText("note").orElse("")));
     }
-    return new ActionState(status, notes, node.texts("tags"), date(node.field("reviewBy")), history);
+    List<ActionState.DeviceGroupException> exceptions = new ArrayList<>();
+    for (Node exception : node.field("deviceGroupExceptions").items()) {
+      exceptions.add(new ActionState.DeviceGroupException(
+          exception.text("group"),
+          settable(exception.field("status")),
+          exception.text("note"),
+          date(exception.field("reviewBy")),
+          exception.optionalText("by").orElse(""),
+          exception.optionalText("at").orElse("")));
+    }
+    return new ActionState(status, notes, node.texts("tags"), date(node.field("reviewBy")), history, exceptions);
   }
 
   private static Status settable(Node node) {
@@ -90,7 +104,7 @@ public final class StateLoader {
     try {
       return Optional.of(LocalDate.parse(text));
     } catch (DateTimeParseException e) {
-      throw node.error("expected a date as YYYY-MM-DD, found '" + text + "'");
+      throw node.error("expected a date such as 2027-03-31, found '" + text + "'");
     }
   }
 }

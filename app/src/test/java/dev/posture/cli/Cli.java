@@ -11,6 +11,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Map;
 
 /** Runs posture in-process with captured streams. */
@@ -18,6 +21,8 @@ final class Cli {
   /** Golden files live here; run with {@code -Dposture.updateGolden=true} to rewrite them. */
   static final Path GOLDEN = Path.of("src/test/resources/expected");
   private static final boolean UPDATE = Boolean.getBoolean("posture.updateGolden");
+  /** "Now" for every run, so stamps and review dates do not depend on the day the tests run. */
+  static final Clock NOW = Clock.fixed(Instant.parse("2026-11-22T06:00:00Z"), ZoneOffset.UTC);
 
   private Cli() {}
 
@@ -26,7 +31,12 @@ final class Cli {
   }
 
   static Result runWithInput(String stdin, String... args) {
-    return run(stdin, Map.of(), Path.of("").toAbsolutePath(), args);
+    return run(NOW, stdin, Map.of(), Path.of("").toAbsolutePath(), args);
+  }
+
+  /** Runs on another day than {@link #NOW}. */
+  static Result runAt(Clock clock, String stdin, String... args) {
+    return run(clock, stdin, Map.of(), Path.of("").toAbsolutePath(), args);
   }
 
   /**
@@ -35,14 +45,14 @@ final class Cli {
    * the machine's own POSTURE_* variables never leak into a test.
    */
   static Result runIn(Map<String, String> env, Path dir, String... args) {
-    return run("", env, dir, args);
+    return run(NOW, "", env, dir, args);
   }
 
-  private static Result run(String stdin, Map<String, String> env, Path dir, String... args) {
+  private static Result run(Clock clock, String stdin, Map<String, String> env, Path dir, String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     InputStream in = new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8));
-    int code = PostureCli.run(args, new PrintWriter(out), new PrintWriter(err), in, env, dir);
+    int code = PostureCli.run(args, new PrintWriter(out), new PrintWriter(err), in, env, dir, clock);
     return new Result(code, out.toString(), err.toString());
   }
 

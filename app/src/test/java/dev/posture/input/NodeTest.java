@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.posture.catalog.Level;
 import dev.posture.catalog.Tier;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -30,9 +31,11 @@ class NodeTest {
   }
 
   @Test
-  void unknownFieldsSuggestTheClosestSpelling() {
-    assertThatThrownBy(() -> root("titel: x\n").onlyFields(Set.of("title", "id")))
-        .hasMessage("n.yaml:1: $.titel: unknown field 'titel' (did you mean 'title'?)");
+  void misspellingsSuggestTheClosestSpelling() {
+    assertThat(Node.didYouMean("titel", Set.of("title", "id"))).isEqualTo(" (did you mean 'title'?)");
+    assertThat(Node.didYouMean("Titl", Set.of("title", "tier"))).isEqualTo(" (did you mean 'title'?)");
+    assertThat(Node.didYouMean("colour", Set.of("title", "id"))).isEmpty();
+    assertThat(Node.nearest("AdminMFA", List.of("AdminMFAV2", "MFARegistrationV2", "AdminMFA"))).containsExactly("AdminMFA", "AdminMFAV2");
   }
 
   @Test

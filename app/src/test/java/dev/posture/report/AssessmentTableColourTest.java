@@ -42,6 +42,6 @@ class AssessmentTableColourTest {
     State state = new StateLoader().load(location.state());
     Assessment assessment = new ScoringEngine().assess(new CatalogLoader().load(Path.of("../catalog")),
         new SnapshotLoader().load(location, InputStream.nullInputStream()), state, Map.of());
-    return Report.of(assessment, state);
+    return Report.of(assessment, state, java.time.LocalDate.of(2026, 11, 22));
   }
 }

@@ -1,0 +1,48 @@
+package dev.posture.cli;
+
+import dev.posture.report.Format;
+import dev.posture.scoring.ActionResult;
+import dev.posture.state.Decisions;
+import dev.posture.state.State;
+import dev.posture.state.StateStore;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * What every command that changes an action's state does: load and assess the tenant, check the
+ * actor may edit, apply the change to the state file under its lock, and confirm in one line (a
+ * plain line: there is no JSON of an edit).
+ */
+abstract class ActionEditCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+  @Mixin TenantOptions tenant;
+  @Mixin CatalogOption catalog;
+  @Mixin ActorOption actor;
+
+  @Parameters(index = "1", paramLabel = "ID", description = "The action's id.")
+  String id;
+
+  /** The change, applied to the state as read under the lock. */
+  abstract State change(Decisions decisions, State state, Workspace workspace);
+
+  /** The confirmation printed once the change is written (or found to change nothing). */
+  abstract String confirmation(StateStore.Update update, ActionResult action);
+
+  @Override
+  public final Integer call() {
+    Workspace workspace = Workspace.load(spec, tenant, catalog);
+    Format format = workspace.root().format(Format.TABLE);
+    if (format != Format.TABLE) {
+      throw new UnsupportedFormatException(format, spec.qualifiedName().substring("posture ".length()));
+    }
+    ActionResult action = workspace.action(id);
+    Decisions decisions = workspace.decisions(action, actor);
+    StateStore.Update update = workspace.store().update(state -> change(decisions, state, workspace));
+    String line = update.changed() ? confirmation(update, action) + "; saved to " + workspace.stateFile() : id + ": nothing changed";
+    Output.write(workspace.root(), spec.commandLine().getOut(), out -> out.println(line));
+    return ExitCode.OK;
+  }
+}

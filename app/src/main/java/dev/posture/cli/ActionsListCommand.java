@@ -1,0 +1,106 @@
+package dev.posture.cli;
+
+import dev.posture.report.Format;
+import dev.posture.catalog.Category;
+import dev.posture.catalog.DeviceCategory;
+import dev.posture.catalog.Status;
+import dev.posture.report.ActionListReport;
+import dev.posture.scoring.ActionQuery;
+import dev.posture.scoring.ActionResult;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(
+    name = "list",
+    description = {
+      "List the improvement actions, best ranked first: search, filter, group and sort them.",
+      "rank value = remaining points x cost factor x user impact factor x complexity factor (--explain shows them)."
+    },
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  posture actions list samples/contoso --category identity --status to-address",
+      "  posture actions list samples/contoso --search 'password spray' --explain",
+      "  posture actions list samples/contoso --group-by tag --format json",
+    })
+final class ActionsListCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+  @Mixin TenantOptions tenant;
+  @Mixin CatalogOption catalog;
+
+  @Option(names = "--search", paramLabel = "TEXT", description = "Text in the id, the title or a threat (any case).")
+  String search;
+
+  @Option(names = "--category", paramLabel = "CATEGORY", converter = LabelledConverter.ForCategory.class,
+      description = "Identity, Device, Apps or Data.")
+  Category category;
+
+  @Option(names = "--device-category", paramLabel = "CATEGORY", converter = LabelledConverter.ForDeviceCategory.class,
+      description = "Application, Operating system, Network, Accounts or Security controls.")
+  DeviceCategory deviceCategory;
+
+  @Option(names = "--status", paramLabel = "STATUS", converter = LabelledConverter.ForStatus.class,
+      description = "The status shown, e.g. to-address, planned, completed.")
+  Status status;
+
+  @Option(names = "--product", paramLabel = "TEXT", description = "Text in the product name, e.g. Entra.")
+  String product;
+
+  @Option(names = "--tag", paramLabel = "TAG", description = "Actions with this tag.")
+  String tag;
+
+  @Option(names = "--licensed", paramLabel = "true|false", arity = "0..1", fallbackValue = "true",
+      description = "Only actions the tenant is (true) or is not (false) licensed for.")
+  Boolean licensed;
+
+  @Option(names = "--scored", paramLabel = "true|false", arity = "0..1", fallbackValue = "true",
+      description = "Only scored (true) or not scored (false) actions.")
+  Boolean scored;
+
+  @Option(names = "--group-by", paramLabel = "KEY", description = "Group by ${COMPLETION-CANDIDATES}.")
+  ActionQuery.GroupBy groupBy;
+
+  @Option(names = "--sort", paramLabel = "KEY", defaultValue = "rank",
+      description = "Sort by ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+  ActionQuery.Sort sort;
+
+  @Option(names = "--explain", description = "Show each action's ranking inputs: remaining, cost, impact and complexity factors, value.")
+  boolean explain;
+
+  @Override
+  public Integer call() {
+    Workspace workspace = Workspace.load(spec, tenant, catalog);
+    ActionQuery query = new ActionQuery(Optional.ofNullable(search), Optional.ofNullable(category), Optional.ofNullable(deviceCategory),
+        Optional.ofNullable(status), Optional.ofNullable(product), Optional.ofNullable(tag), Optional.ofNullable(licensed),
+        Optional.ofNullable(scored), sort);
+    ActionListReport report = new ActionListReport(workspace.state(), explain);
+    List<ActionResult> actions = workspace.assessment().actions();
+    PostureCommand root = workspace.root();
+    Output.write(root, spec.commandLine().getOut(), out -> {
+      if (groupBy == null) {
+        List<ActionResult> selected = query.apply(actions, workspace.state());
+        switch (root.format(Format.TABLE)) {
+          case TABLE -> report.table(selected, out);
+          case JSON -> report.json(selected, out);
+          default -> throw new UnsupportedFormatException(root.format(Format.TABLE), "actions list");
+        }
+      } else {
+        Map<String, List<ActionResult>> groups = query.grouped(actions, workspace.state(), groupBy);
+        String key = groupBy.name().toLowerCase(Locale.ROOT);
+        switch (root.format(Format.TABLE)) {
+          case TABLE -> report.table(groups, key, out);
+          case JSON -> report.json(groups, key, out);
+          default -> throw new UnsupportedFormatException(root.format(Format.TABLE), "actions list");
+        }
+      }
+    });
+    return ExitCode.OK;
+  }
+}

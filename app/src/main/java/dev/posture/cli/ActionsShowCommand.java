@@ -1,0 +1,75 @@
+package dev.posture.cli;
+
+import dev.posture.report.Format;
+import dev.posture.report.ActionDetail;
+import dev.posture.report.AffectedReport;
+import dev.posture.scoring.ActionResult;
+import dev.posture.scoring.AffectedElements;
+import dev.posture.scoring.Suggestion;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(
+    name = "show",
+    description = {
+      "Show one action in full: at a glance, user impact, implementation (licences,",
+      "steps, how far the data is), where to manage it, and what was decided (status,",
+      "notes, tags, review date, history). --affected lists the users, devices or",
+      "mailboxes it does not cover yet."
+    },
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  posture actions show samples/contoso MFARegistrationV2",
+      "  posture actions show samples/contoso posture://actions/scid_2090",
+      "  posture actions show samples/contoso scid_2090 --affected --format csv",
+    })
+final class ActionsShowCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+  @Mixin TenantOptions tenant;
+  @Mixin CatalogOption catalog;
+
+  @Parameters(index = "1", paramLabel = "ID", description = "The action's id, or its reference (posture://actions/ID).")
+  String id;
+
+  @Option(names = "--affected", description = "List the eligible elements the action does not cover (table, json or csv).")
+  boolean affected;
+
+  @Override
+  public Integer call() {
+    Workspace workspace = Workspace.load(spec, tenant, catalog);
+    ActionResult action = workspace.action(ActionDetail.idOf(id));
+    PostureCommand root = workspace.root();
+    if (affected) {
+      AffectedElements elements = AffectedElements.of(action.action(), workspace.snapshot()).orElseThrow(() -> new UsageException(
+          action.id() + " is decided by tenant settings, not element by element; --affected applies to coverage actions"));
+      AffectedReport report = new AffectedReport(action.id(), elements);
+      Output.write(root, spec.commandLine().getOut(), out -> {
+        switch (root.format(Format.TABLE)) {
+          case TABLE -> report.table(out);
+          case JSON -> report.json(out);
+          case CSV -> report.csv(out);
+          default -> throw new UnsupportedFormatException(root.format(Format.TABLE), "actions show --affected");
+        }
+      });
+      return ExitCode.OK;
+    }
+    Optional<Suggestion> suggestion = workspace.assessment().suggestions().stream().filter(s -> s.actionId().equals(action.id())).findFirst();
+    ActionDetail detail = new ActionDetail(action, workspace.state().of(action.id()),
+        workspace.state().remediationRequests().stream().filter(r -> r.action().equals(action.id())).toList(),
+        workspace.snapshot().servicePlans(), suggestion);
+    Output.write(root, spec.commandLine().getOut(), out -> {
+      switch (root.format(Format.TABLE)) {
+        case TABLE -> detail.table(out);
+        case JSON -> detail.json(out);
+        default -> throw new UnsupportedFormatException(root.format(Format.TABLE), "actions show");
+      }
+    });
+    return ExitCode.OK;
+  }
+}

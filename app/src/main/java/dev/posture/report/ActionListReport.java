@@ -1,0 +1,124 @@
+package dev.posture.report;
+
+import dev.posture.scoring.ActionResult;
+import dev.posture.scoring.Ranking;
+import dev.posture.state.State;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The list of actions, whole or in groups. With {@code explain}, each action also shows what its
+ * rank value is made of: remaining points x cost factor x user impact factor x complexity factor.
+ */
+public final class ActionListReport {
+  private final State state;
+  private final boolean explain;
+
+  public ActionListReport(State state, boolean explain) {
+    this.state = state;
+    this.explain = explain;
+  }
+
+  public void table(List<ActionResult> actions, PrintWriter out) {
+    if (actions.isEmpty()) {
+      out.println("No action matches.");
+    } else {
+      TextTable table = header();
+      actions.forEach(r -> row(table, r));
+      table.print(out);
+    }
+    out.flush();
+  }
+
+  /** @param groupBy what the groups are, for their headings, e.g. {@code category} */
+  public void table(Map<String, List<ActionResult>> groups, String groupBy, PrintWriter out) {
+    if (groups.isEmpty()) {
+      out.println("No action matches.");
+    }
+    boolean first = true;
+    for (Map.Entry<String, List<ActionResult>> group : groups.entrySet()) {
+      if (!first) {
+        out.println();
+      }
+      first = false;
+      out.println(groupBy + ": " + group.getKey() + " (" + group.getValue().size() + ")");
+      TextTable table = header();
+      group.getValue().forEach(r -> row(table, r));
+      table.print(out);
+    }
+    out.flush();
+  }
+
+  public void json(List<ActionResult> actions, PrintWriter out) {
+    ObjectNode root = Json.document();
+    root.set("actions", array(actions));
+    Json.print(root, out);
+  }
+
+  public void json(Map<String, List<ActionResult>> groups, String groupBy, PrintWriter out) {
+    ObjectNode root = Json.document();
+    root.put("groupBy", groupBy);
+    ArrayNode array = root.putArray("groups");
+    groups.forEach((name, actions) -> array.addObject().put("name", name).set("actions", array(actions)));
+    Json.print(root, out);
+  }
+
+  private ArrayNode array(List<ActionResult> actions) {
+    ArrayNode array = Json.NODES.arrayNode();
+    for (ActionResult r : actions) {
+      ObjectNode node = JsonReport.action(r);
+      ArrayNode tags = node.putArray("tags");
+      state.of(r.id()).tags().forEach(tags::add);
+      if (explain) {
+        Ranking.Inputs in = Ranking.inputs(r);
+        node.putObject("rankInputs")
+            .put("remaining", in.remaining())
+            .put("costFactor", in.cost())
+            .put("userImpactFactor", in.userImpact())
+            .put("complexityFactor", in.complexity())
+            .put("value", in.value());
+      }
+      array.add(node);
+    }
+    return array;
+  }
+
+  private TextTable header() {
+    TextTable table = new TextTable()
+        .numberColumn("Rank")
+        .column("Action")
+        .column("Category")
+        .column("Status")
+        .numberColumn("Points")
+        .numberColumn("Max")
+        .numberColumn("Remaining");
+    if (explain) {
+      table.numberColumn("Cost").numberColumn("Impact").numberColumn("Complexity").numberColumn("Value");
+    }
+    return table.column("Licensed").column("Tags").column("Title");
+  }
+
+  private void row(TextTable table, ActionResult r) {
+    List<String> cells = new ArrayList<>(List.of(
+        String.valueOf(r.rank()),
+        r.id(),
+        r.category().label(),
+        r.status().label(),
+        Numbers.points(r.points()),
+        Numbers.points(r.action().maxScore()),
+        Numbers.points(r.remaining())));
+    if (explain) {
+      Ranking.Inputs in = Ranking.inputs(r);
+      cells.addAll(List.of(Numbers.points(in.cost()), Numbers.points(in.userImpact()), Numbers.points(in.complexity()),
+          r.action().counted() ? Numbers.points(in.value()) : "-"));
+    }
+    cells.add(r.licensed() ? "yes" : "no");
+    cells.add(String.join(",", state.of(r.id()).tags()));
+    cells.add(r.action().title() + (r.action().scored() ? "" : " (not scored)"));
+    table.row(cells.toArray(String[]::new));
+  }
+}

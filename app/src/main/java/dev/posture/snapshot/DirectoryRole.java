@@ -1,0 +1,34 @@
+package dev.posture.snapshot;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** A directory role of the tenant and the sign-in names of its members ({@code directoryRoles}). */
+public record DirectoryRole(String displayName, List<String> members) {
+
+  public DirectoryRole {
+    members = List.copyOf(members);
+  }
+
+  /** The roles in a snapshot; entries without a display name are skipped. */
+  public static List<DirectoryRole> of(Snapshot snapshot) {
+    List<DirectoryRole> roles = new ArrayList<>();
+    if (snapshot.settings().get("directoryRoles") instanceof List<?> list) {
+      for (Object item : list) {
+        if (item instanceof Map<?, ?> role && role.get("displayName") instanceof String name) {
+          List<String> members = new ArrayList<>();
+          if (role.get("members") instanceof List<?> names) {
+            names.stream().filter(String.class::isInstance).map(String.class::cast).forEach(members::add);
+          }
+          roles.add(new DirectoryRole(name, members));
+        }
+      }
+    }
+    return roles;
+  }
+
+  public boolean hasMember(String upn) {
+    return members.stream().anyMatch(upn::equalsIgnoreCase);
+  }
+}
