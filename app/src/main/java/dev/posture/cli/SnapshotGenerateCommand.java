@@ -1,5 +1,6 @@
 package dev.posture.cli;
 
+import dev.posture.input.AtomicFile;
 import dev.posture.snapshot.SyntheticTenant;
 import java.io.BufferedOutputStream;
 import java.io.FileOutputStream;
@@ -41,7 +42,7 @@ final class SnapshotGenerateCommand implements Callable<Integer> {
     }
     SyntheticTenant tenant = new SyntheticTenant(profile, users, devices, seed);
     if (group.root.output != null) {
-      Output.writeAtomically(group.root.output, tenant::write);
+      AtomicFile.replace(group.root.output, tenant::write);
     } else {
       // Straight to the process's stdout: a million users should not pass through a Writer buffer.
       OutputStream out = new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16);

@@ -1,18 +1,15 @@
 package dev.posture.state;
 
+import dev.posture.input.AtomicFile;
 import dev.posture.input.DocumentReader;
 import dev.posture.input.InputException;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
@@ -52,7 +49,7 @@ public final class StateStore {
       State after = change.apply(before);
       if (!after.equals(before)) {
         String header = existing == null ? "" : StateWriter.header(new String(existing, StandardCharsets.UTF_8).replaceFirst("^\uFEFF", ""));
-        replace(new StateWriter().write(after, header));
+        AtomicFile.replace(file, new StateWriter().write(after, header));
       }
       return new Update(before, after);
     } catch (IOException e) {
@@ -71,51 +68,5 @@ public final class StateStore {
 
   private Path lockPath() {
     return file.resolveSibling("." + file.getFileName() + ".lock");
-  }
-
-  private void replace(String content) {
-    Path temp = null;
-    try {
-      temp = Files.createTempFile(file.getParent(), "." + file.getFileName(), ".tmp");
-      keepPermissions(temp);
-      try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-        ByteBuffer bytes = ByteBuffer.wrap(content.getBytes(StandardCharsets.UTF_8));
-        while (bytes.hasRemaining()) {
-          channel.write(bytes);
-        }
-        channel.force(true);
-      }
-      try {
-        Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-      }
-    } catch (IOException e) {
-      throw new InputException(file.toString(), "cannot be written: " + e.getMessage());
-    } finally {
-      deleteQuietly(temp);
-    }
-  }
-
-  /**
-   * A temporary file is private to its owner; the state file keeps the permissions it had (or gets
-   * the usual rw-r--r-- when new), as it is meant to be shared.
-   */
-  private void keepPermissions(Path temp) throws IOException {
-    if (!temp.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-      return;
-    }
-    Files.setPosixFilePermissions(temp, Files.exists(file) ? Files.getPosixFilePermissions(file) : PosixFilePermissions.fromString("rw-r--r--"));
-  }
-
-  private static void deleteQuietly(Path temp) {
-    if (temp == null) {
-      return;
-    }
-    try {
-      Files.deleteIfExists(temp);
-    } catch (IOException ignored) {
-      // the temp file is hidden and named after the state file; nothing else depends on it
-    }
   }
 }
