@@ -4,6 +4,7 @@ import dev.posture.catalog.Catalog;
 import dev.posture.graph.GraphAssessment;
 import dev.posture.graph.GraphAssessor;
 import dev.posture.graph.GraphReader;
+import dev.posture.graph.KnownControls;
 import dev.posture.report.BaselineLoader;
 import dev.posture.report.CsvReport;
 import dev.posture.report.Format;
@@ -83,7 +84,7 @@ record Assessments(Report report, Optional<GraphAssessment> graph) {
   /** @param stateFile the local state file, or null for none */
   private static Assessments graph(GraphOption exports, Path stateFile, Catalog catalog, LocalDate today, PrintWriter err) {
     State state = stateFile == null ? State.EMPTY : new StateLoader().load(stateFile);
-    GraphAssessment graph = new GraphAssessor(catalog).assess(new GraphReader().read(exports.exports), state);
+    GraphAssessment graph = new GraphAssessor(catalog, KnownControls.bundled()).assess(new GraphReader().read(exports.exports), state);
     if (!graph.missingMax().isEmpty()) {
       err.println("posture: warning: " + GraphMessages.missingMax(graph));
     } else if (graph.differsFromReported()) {

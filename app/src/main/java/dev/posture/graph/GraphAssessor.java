@@ -29,8 +29,9 @@ import java.util.Set;
  *
  * <p>The newest day's controlScores are the actions: their points are Microsoft's, their max points
  * come from the control's profile, else from the catalogue entry of the same id, else from
- * score x 100 / scoreInPercentage when that is above zero (that day, or any other day of the export). Controls for which none works are left out
- * of the totals and listed. Statuses come from the profiles' latest controlStateUpdates, overridden by
+ * Microsoft's published max points ({@link KnownControls}), else from score x 100 / scoreInPercentage
+ * when that is above zero (that day, or any other day of the export). Controls for which none works
+ * are left out of the totals and listed. Statuses come from the profiles' latest controlStateUpdates, overridden by
  * the local state file wherever it records the control. A control with fewer points than on the day
  * before is Regressed.
  */
@@ -49,9 +50,12 @@ public final class GraphAssessor {
   }, Optional.empty());
 
   private final Catalog catalog;
+  private final KnownControls published;
 
-  public GraphAssessor(Catalog catalog) {
+  /** @param published max points and titles of controls the catalogue does not hold */
+  public GraphAssessor(Catalog catalog, KnownControls published) {
     this.catalog = catalog;
+    this.published = published;
   }
 
   public GraphAssessment assess(GraphExport export, State local) {
@@ -134,6 +138,10 @@ public final class GraphAssessor {
     if (known.isPresent()) {
       return new Max(OptionalDouble.of(known.get().maxScore()), "catalogue");
     }
+    Optional<KnownControls.Control> listed = published.find(c.name());
+    if (listed.isPresent()) {
+      return new Max(OptionalDouble.of(listed.get().maxScore()), "published");
+    }
     Double derived = fromPercentages.get(ControlIds.key(c.name()));
     return derived != null ? new Max(OptionalDouble.of(derived), "percentage") : new Max(OptionalDouble.empty(), "unknown");
   }
@@ -154,12 +162,13 @@ public final class GraphAssessor {
     return max;
   }
 
-  private static Action action(
+  private Action action(
       String id, ControlScore c, Optional<ControlProfile> profile, Optional<Action> known, double max) {
     Category category = category(c.category());
     return new Action(
         id,
-        profile.map(ControlProfile::title).or(() -> known.map(Action::title)).orElse(id),
+        profile.map(ControlProfile::title).or(() -> known.map(Action::title))
+            .or(() -> published.find(id).map(KnownControls.Control::title)).orElse(id),
         category,
         known.filter(a -> a.category() == category).flatMap(Action::deviceCategory),
         profile.map(ControlProfile::service).filter(s -> !s.isEmpty()).or(() -> known.map(Action::product)).orElse(""),

@@ -23,7 +23,7 @@ class GraphAssessorTest {
   private static final Catalog CATALOG = new CatalogLoader().load(Path.of("../catalog"));
   private static final GraphExport TENANT = new GraphReader().read(List.of(GraphReaderTest.TENANT));
 
-  private final GraphAssessor assessor = new GraphAssessor(CATALOG);
+  private final GraphAssessor assessor = new GraphAssessor(CATALOG, KnownControls.none());
 
   @Test
   void reproducesMicrosoftsCurrentAndMaxExactly() {
@@ -116,7 +116,7 @@ class GraphAssessorTest {
 
   @Test
   void unknownCostAndImpactRankAsModerateAndShowAsUnknown() {
-    GraphAssessment graph = new GraphAssessor(new Catalog(List.of(), List.of())).assess(TENANT, State.EMPTY);
+    GraphAssessment graph = new GraphAssessor(new Catalog(List.of(), List.of()), KnownControls.none()).assess(TENANT, State.EMPTY);
     ActionResult consent = graph.assessment().action("aad_admin_consent_workflow").orElseThrow();
 
     assertThat(byId(graph).get("aad_admin_consent_workflow").implementationCost()).isEqualTo("Unknown");
@@ -144,6 +144,21 @@ class GraphAssessorTest {
     assertThat(graph.missingPoints()).isEqualTo(3);
     assertThat(graph.assessment().scores().current()).isEqualTo(new ScoreView(9, 9));
     assertThat(graph.differsFromReported()).isTrue();
+  }
+
+  @Test
+  void microsoftsPublishedMaxPointsServeWhenNeitherProfileNorCatalogueKnowsTheControl() {
+    GraphExport export = new GraphReader().read(List.of(Path.of("src/test/resources/graph/missing")));
+
+    GraphAssessment graph = new GraphAssessor(new Catalog(List.of(), List.of()), KnownControls.bundled()).assess(export, State.EMPTY);
+
+    // MFARegistrationV2: 9 points of a published 9; the other two are not in Microsoft's list either
+    assertThat(graph.controls()).filteredOn(c -> c.id().equals("MFARegistrationV2"))
+        .extracting(GraphControl::maxSource).containsExactly("published");
+    assertThat(graph.assessment().action("MFARegistrationV2").orElseThrow().action().title())
+        .isEqualTo("Ensure multifactor authentication is enabled for all users");
+    assertThat(graph.missingMax()).containsExactly("teams_external_access", "meeting_lobby_v1");
+    assertThat(KnownControls.bundled().find("11770.mdo_safelinksforofficeapps").orElseThrow().maxScore()).isEqualTo(3);
   }
 
   @Test
