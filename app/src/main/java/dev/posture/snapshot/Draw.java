@@ -3,6 +3,7 @@ package dev.posture.snapshot;
 import dev.posture.input.Node;
 import java.util.SplittableRandom;
 import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.SerializableString;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -10,7 +11,7 @@ import tools.jackson.databind.JsonNode;
  * the field is true; a list of {@code [value, weight]} pairs is a weighted pick among values.
  */
 sealed interface Draw {
-  void write(JsonGenerator json, String name, SplittableRandom random);
+  void write(JsonGenerator json, SerializableString name, SplittableRandom random);
 
   static Draw read(Node node) {
     return node.value() != null && node.value().isNumber() ? new Share(share(node)) : new Pick(Weighted.read(node, Node::value));
@@ -27,16 +28,25 @@ sealed interface Draw {
 
   record Share(double rate) implements Draw {
     @Override
-    public void write(JsonGenerator json, String name, SplittableRandom random) {
-      json.writeBooleanProperty(name, random.nextDouble() < rate);
+    public void write(JsonGenerator json, SerializableString name, SplittableRandom random) {
+      json.writeName(name);
+      json.writeBoolean(random.nextDouble() < rate);
     }
   }
 
   record Pick(Weighted<JsonNode> values) implements Draw {
     @Override
-    public void write(JsonGenerator json, String name, SplittableRandom random) {
+    public void write(JsonGenerator json, SerializableString name, SplittableRandom random) {
+      JsonNode value = values.pick(random);
       json.writeName(name);
-      json.writeTree(values.pick(random));
+      // Scalars directly: the tree writer is markedly slower, and a device has a score of fields.
+      if (value.isString()) {
+        json.writeString(value.stringValue());
+      } else if (value.isIntegralNumber()) {
+        json.writeNumber(value.longValue());
+      } else {
+        json.writeTree(value);
+      }
     }
   }
 }

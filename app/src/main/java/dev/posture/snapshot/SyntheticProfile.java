@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
 import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.SerializableString;
+import tools.jackson.core.io.SerializedString;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -33,8 +35,8 @@ record SyntheticProfile(JsonNode settings, Users users, Weighted<DeviceKind> dev
 
   record Installed(String name, double share) {}
 
-  /** Named fields, each drawn afresh for every element. */
-  record Fields(List<String> names, List<Draw> draws) {
+  /** Named fields, each drawn afresh for every element; names are encoded once, not per element. */
+  record Fields(List<SerializableString> names, List<Draw> draws) {
     void write(JsonGenerator json, SplittableRandom random) {
       for (int i = 0; i < names.size(); i++) {
         draws.get(i).write(json, names.get(i), random);
@@ -42,10 +44,10 @@ record SyntheticProfile(JsonNode settings, Users users, Weighted<DeviceKind> dev
     }
 
     static Fields read(Node mapping) {
-      List<String> names = new ArrayList<>();
+      List<SerializableString> names = new ArrayList<>();
       List<Draw> draws = new ArrayList<>();
       for (String name : mapping.object().value().propertyNames()) {
-        names.add(name);
+        names.add(new SerializedString(name));
         draws.add(Draw.read(mapping.field(name)));
       }
       return new Fields(List.copyOf(names), List.copyOf(draws));
