@@ -1,10 +1,7 @@
 package dev.posture.snapshot;
 
 import dev.posture.input.Labelled;
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.SplittableRandom;
 import tools.jackson.core.JsonGenerator;
@@ -13,8 +10,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Writes a synthetic but realistic tenant snapshot, for benchmarks and demos. The same profile, sizes
- * and seed always give the same bytes. The settings come from the profile; users, devices and
- * mailboxes are generated one at a time and written as they go, so a million users need no memory.
+ * and seed always give the same bytes. The settings come from the profile as they are; users, devices
+ * and mailboxes are drawn from the profile's rates one at a time and written as they go, so a million
+ * users need no memory.
  */
 public final class SyntheticTenant {
   private static final JsonMapper MAPPER = JsonMapper.builder().build();
@@ -22,31 +20,19 @@ public final class SyntheticTenant {
       "Milo", "Nia", "Omar", "Pia", "Quinn", "Ravi", "Sara", "Tom", "Uma", "Vik", "Wen", "Yara", "Zoe"};
   private static final String[] FAMILY = {"Adams", "Berg", "Costa", "Diaz", "Eze", "Fox", "Gupta", "Holm", "Ito", "Jansen",
       "Khan", "Lopez", "Moreau", "Novak", "Okafor", "Park", "Quist", "Rossi", "Silva", "Tanaka", "Ueda", "Varga", "Weber"};
-  private static final String[] METHODS = {"microsoftAuthenticatorPush", "fido2", "mobilePhone", "softwareOneTimePasscode"};
 
-  /** How a tenant of each kind tends to look; rates are the share of elements with the property. */
+  /** The kinds of tenant; each one's settings and rates are in {@code profiles/KEY.json}. */
   public enum Profile implements Labelled {
-    SMB("smb", "Small business", 0.9, 0.95, 0.85, 0.6, 0.7),
-    ENTERPRISE("enterprise", "Enterprise", 0.85, 0.98, 0.9, 0.8, 0.85),
-    NEGLECTED("neglected", "Neglected", 0.2, 0.7, 0.4, 0.3, 0.5);
+    SMB("smb", "Small business"),
+    ENTERPRISE("enterprise", "Enterprise"),
+    NEGLECTED("neglected", "Neglected");
 
     private final String key;
     final String displayName;
-    final double mfaRegistered;
-    final double auditEnabled;
-    final double encrypted;
-    final double hardened;
-    final double antivirus;
 
-    Profile(String key, String displayName, double mfaRegistered, double auditEnabled, double encrypted, double hardened,
-        double antivirus) {
+    Profile(String key, String displayName) {
       this.key = key;
       this.displayName = displayName;
-      this.mfaRegistered = mfaRegistered;
-      this.auditEnabled = auditEnabled;
-      this.encrypted = encrypted;
-      this.hardened = hardened;
-      this.antivirus = antivirus;
     }
 
     @Override
@@ -75,6 +61,7 @@ public final class SyntheticTenant {
   public void write(OutputStream out) {
     SplittableRandom random = new SplittableRandom(seed);
     String domain = "tenant" + Long.toHexString(seed & 0xffff) + ".example";
+    SyntheticProfile shape = SyntheticProfile.load(profile.label(), domain);
     try (JsonGenerator json = MAPPER.createGenerator(out)) {
       json.writeStartObject();
       json.writeName("tenant");
@@ -85,44 +72,37 @@ public final class SyntheticTenant {
       json.writeNumberProperty("seats", users);
       json.writeStringProperty("capturedAt", "2026-11-01T00:00:00Z");
       json.writeEndObject();
-      for (Map.Entry<String, JsonNode> section : settings().properties()) {
+      for (Map.Entry<String, JsonNode> section : shape.settings().properties()) {
         json.writeName(section.getKey());
         json.writePOJO(section.getValue());
       }
-      writeUsers(json, random, domain);
-      writeDevices(json, random);
-      writeMailboxes(json, random.split(), domain);
+      writeUsers(json, random, domain, shape.users());
+      writeDevices(json, random, shape.devices());
+      writeMailboxes(json, random.split(), domain, shape.mailboxAudit());
       json.writeEndObject();
     }
   }
 
-  private JsonNode settings() {
-    try (InputStream in = SyntheticTenant.class.getResourceAsStream("profiles/" + profile.key + ".json")) {
-      return MAPPER.readTree(in);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private void writeUsers(JsonGenerator json, SplittableRandom random, String domain) {
+  private void writeUsers(JsonGenerator json, SplittableRandom random, String domain, SyntheticProfile.Users rates) {
     json.writeArrayPropertyStart("users");
     for (int i = 0; i < users; i++) {
-      boolean guest = random.nextDouble() < 0.06;
-      boolean admin = !guest && (i < 2 || random.nextDouble() < 0.01);
-      boolean registered = random.nextDouble() < (admin ? Math.min(1, profile.mfaRegistered + 0.1) : profile.mfaRegistered);
+      boolean named = i < rates.firstAdmins();
+      boolean guest = !named && random.nextDouble() < rates.guest();
+      boolean admin = named || !guest && random.nextDouble() < rates.admin();
+      boolean registered = random.nextDouble() < (admin ? rates.adminMfaRegistered() : rates.mfaRegistered());
       json.writeStartObject();
       json.writeStringProperty("id", "u-" + i);
       json.writeStringProperty("userPrincipalName", upn(i, domain, guest));
       json.writeStringProperty("userDisplayName", GIVEN[i % GIVEN.length] + " " + FAMILY[(i / GIVEN.length) % FAMILY.length]);
-      json.writeBooleanProperty("accountEnabled", random.nextDouble() < 0.96);
+      json.writeBooleanProperty("accountEnabled", named || random.nextDouble() < rates.enabled());
       json.writeStringProperty("userType", guest ? "guest" : "member");
       json.writeBooleanProperty("isAdmin", admin);
       json.writeBooleanProperty("isMfaRegistered", registered);
       json.writeBooleanProperty("isMfaCapable", registered);
-      json.writeBooleanProperty("isSsprRegistered", registered && random.nextDouble() < 0.9);
+      json.writeBooleanProperty("isSsprRegistered", registered && random.nextDouble() < rates.ssprRegistered());
       json.writeArrayPropertyStart("methodsRegistered");
       if (registered) {
-        json.writeString(METHODS[random.nextInt(METHODS.length)]);
+        json.writeString(rates.methods().pick(random));
       }
       json.writeEndArray();
       json.writeEndObject();
@@ -135,41 +115,37 @@ public final class SyntheticTenant {
     return guest ? name + "_partner.example#EXT#@" + domain : name + "@" + domain;
   }
 
-  private void writeDevices(JsonGenerator json, SplittableRandom random) {
+  private void writeDevices(JsonGenerator json, SplittableRandom random, Weighted<SyntheticProfile.DeviceKind> kinds) {
     json.writeArrayPropertyStart("devices");
     for (int i = 0; i < devices; i++) {
-      double kind = random.nextDouble();
-      String os = kind < 0.7 ? "Windows" : kind < 0.84 ? "macOS" : kind < 0.92 ? "iOS" : kind < 0.98 ? "Android" : "Linux";
+      SyntheticProfile.DeviceKind kind = kinds.pick(random);
       json.writeStartObject();
       json.writeStringProperty("id", "d-" + i);
-      json.writeStringProperty("deviceName", os.substring(0, 3).toUpperCase(java.util.Locale.ROOT) + "-" + i);
-      json.writeStringProperty("os", os);
-      json.writeStringProperty("deviceGroup", "Group " + (char) ('A' + random.nextInt(5)));
+      json.writeStringProperty("deviceName", kind.prefix() + "-" + i);
+      json.writeStringProperty("os", kind.os());
+      kind.fields().write(json, random);
       json.writeArrayPropertyStart("installedSoftware");
-      if (os.equals("Windows") && random.nextDouble() < 0.4) {
-        json.writeString("Adobe Acrobat Reader DC");
+      for (SyntheticProfile.Installed software : kind.software()) {
+        if (random.nextDouble() < software.share()) {
+          json.writeString(software.name());
+        }
       }
       json.writeEndArray();
       json.writeObjectPropertyStart("settings");
-      json.writeBooleanProperty("bitLockerEnabled", random.nextDouble() < profile.encrypted);
-      json.writeBooleanProperty("defenderAntivirusEnabled", random.nextDouble() < profile.antivirus);
-      json.writeBooleanProperty("builtInAdministratorEnabled", random.nextDouble() > profile.hardened);
-      json.writeBooleanProperty("autoplayDisabled", random.nextDouble() < profile.hardened);
-      json.writeBooleanProperty("adobeReaderFlashDisabled", random.nextDouble() < profile.hardened);
-      json.writeBooleanProperty("firewallEnabled", random.nextDouble() < profile.antivirus);
+      kind.settings().write(json, random);
       json.writeEndObject();
       json.writeEndObject();
     }
     json.writeEndArray();
   }
 
-  private void writeMailboxes(JsonGenerator json, SplittableRandom random, String domain) {
+  private void writeMailboxes(JsonGenerator json, SplittableRandom random, String domain, double auditEnabled) {
     json.writeArrayPropertyStart("mailboxes");
     for (int i = 0; i < users; i++) {
       json.writeStartObject();
       json.writeStringProperty("userPrincipalName", upn(i, domain, false));
       json.writeStringProperty("recipientTypeDetails", i == 0 ? "DiscoveryMailbox" : "UserMailbox");
-      json.writeBooleanProperty("auditEnabled", random.nextDouble() < profile.auditEnabled);
+      json.writeBooleanProperty("auditEnabled", random.nextDouble() < auditEnabled);
       json.writeEndObject();
     }
     json.writeEndArray();

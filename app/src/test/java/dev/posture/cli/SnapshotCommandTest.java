@@ -23,6 +23,17 @@ class SnapshotCommandTest {
   }
 
   @Test
+  void everyGeneratedProfileMeetsTheSnapshotSchema(@TempDir Path dir) {
+    for (String profile : new String[] {"smb", "enterprise", "neglected"}) {
+      String file = dir.resolve(profile + ".json").toString();
+      Cli.run("snapshot", "generate", "--profile", profile, "--users", "300", "--devices", "80", "--output", file).succeeded();
+
+      assertThat(Cli.run("snapshot", "validate", file).succeeded().out()).as(profile)
+          .startsWith(file + ": valid, ").contains("(synthetic, seed 1), 300 users, 80 devices, 300 mailboxes");
+    }
+  }
+
+  @Test
   void snapshotWithoutStateSaysNothingAboutState(@TempDir Path dir) throws Exception {
     Path snapshot = Files.writeString(dir.resolve("snapshot.yaml"), "tenant: {id: t, displayName: T}\n");
 
