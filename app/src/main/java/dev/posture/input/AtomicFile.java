@@ -1,6 +1,7 @@
 package dev.posture.input;
 
 import java.io.BufferedOutputStream;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.channels.Channels;
@@ -39,7 +40,17 @@ public final class AtomicFile {
       keepPermissions(absolute, temp);
       try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
         OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16);
-        writer.writeTo(out);
+        writer.writeTo(new FilterOutputStream(out) {
+          @Override
+          public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+          }
+
+          @Override
+          public void close() throws IOException {
+            flush(); // the file is closed here, once it is on disk
+          }
+        });
         out.flush();
         channel.force(true);
       }
@@ -49,7 +60,7 @@ public final class AtomicFile {
         Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING);
       }
     } catch (IOException e) {
-      throw new InputException(target.toString(), "cannot be written: " + e.getMessage());
+      throw new InputException(target.toString(), "cannot be written: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
     } finally {
       deleteQuietly(temp);
     }

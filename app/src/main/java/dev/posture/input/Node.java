@@ -47,6 +47,17 @@ public record Node(Document document, JsonNode value, String path) {
     return this;
   }
 
+  /** Fails on a field not in {@code allowed}, naming the closest allowed spelling. */
+  public Node onlyFields(java.util.Set<String> allowed) {
+    object();
+    for (String name : value.propertyNames()) {
+      if (!allowed.contains(name)) {
+        throw field(name).error("unknown field '" + name + "'" + didYouMean(name, allowed));
+      }
+    }
+    return this;
+  }
+
   public String text(String name) {
     Node f = field(name);
     if (f.isMissing()) {

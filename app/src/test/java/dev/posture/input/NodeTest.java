@@ -31,6 +31,12 @@ class NodeTest {
   }
 
   @Test
+  void unknownFieldsSuggestTheClosestSpelling() {
+    assertThatThrownBy(() -> root("titel: x\n").onlyFields(Set.of("title", "id")))
+        .hasMessage("n.yaml:1: $.titel: unknown field 'titel' (did you mean 'title'?)");
+  }
+
+  @Test
   void misspellingsSuggestTheClosestSpelling() {
     assertThat(Node.didYouMean("titel", Set.of("title", "id"))).isEqualTo(" (did you mean 'title'?)");
     assertThat(Node.didYouMean("Titl", Set.of("title", "tier"))).isEqualTo(" (did you mean 'title'?)");
