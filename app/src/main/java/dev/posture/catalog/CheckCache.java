@@ -1,15 +1,15 @@
 package dev.posture.catalog;
 
+import dev.posture.input.AtomicFile;
+import dev.posture.input.InputException;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HashMap;
@@ -64,21 +64,11 @@ final class CheckCache {
     if (!changed || file.isEmpty()) {
       return;
     }
-    Path target = file.get();
     try {
-      Files.createDirectories(target.getParent());
-      Path temp = Files.createTempFile(target.getParent(), ".checks", ".tmp");
-      try {
-        Files.write(temp, serialise());
-        try {
-          Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-          Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-        }
-      } finally {
-        Files.deleteIfExists(temp);
-      }
-    } catch (IOException | SecurityException e) {
+      Files.createDirectories(file.get().getParent());
+      byte[] content = serialise();
+      AtomicFile.replace(file.get(), out -> out.write(content));
+    } catch (IOException | InputException | SecurityException e) {
       // Only an optimisation: the next run compiles again.
     }
   }

@@ -31,6 +31,8 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * Loads what the options name and scores it: the common start of every command that prints a
@@ -47,7 +49,7 @@ record Assessments(Report report, Optional<GraphAssessment> graph) {
   static Assessments load(PostureCommand root, CatalogOption catalog, TenantOptions tenant, GraphOption exports,
       Optional<Path> baselineFile, PrintWriter err) {
     if (!exports.given()) {
-      return new Assessments(snapshot(root, catalog.load(), tenant.location(), baselineFile), Optional.empty());
+      return new Assessments(snapshot(root, catalog, tenant.location(), baselineFile), Optional.empty());
     }
     if (tenant.tenant != null) {
       throw new UsageException("give either TENANT or --graph, not both");
@@ -72,12 +74,26 @@ record Assessments(Report report, Optional<GraphAssessment> graph) {
     return Renderers.of(format, top, excel, colour);
   }
 
-  private static Report snapshot(PostureCommand root, Catalog catalog, SnapshotLocation location, Optional<Path> baselineFile) {
-    Snapshot snapshot = new SnapshotLoader().load(location, root.stdin);
-    State state = new StateLoader().load(location.state());
-    Optional<Baseline> baseline = baselineFile.map(file -> new BaselineLoader().load(file, snapshot.tenant().id()));
+  /**
+   * The catalogue loads on a second thread while the snapshot, state and baseline are read: both are
+   * mostly start-up work, and there are two cores. When both fail, the catalogue's error is reported.
+   */
+  private static Report snapshot(PostureCommand root, CatalogOption catalogOption, SnapshotLocation location,
+      Optional<Path> baselineFile) {
+    CompletableFuture<Catalog> loading = CompletableFuture.supplyAsync(catalogOption::load);
+    Snapshot snapshot;
+    State state;
+    Optional<Baseline> baseline;
+    try {
+      snapshot = new SnapshotLoader().load(location, root.stdin);
+      state = new StateLoader().load(location.state());
+      baseline = baselineFile.map(file -> new BaselineLoader().load(file, snapshot.tenant().id()));
+    } catch (RuntimeException e) {
+      await(loading);
+      throw e;
+    }
     Map<String, Double> before = baseline.map(Baseline::points).orElse(Map.of());
-    Assessment assessment = new ScoringEngine().assess(catalog, snapshot, state, before);
+    Assessment assessment = new ScoringEngine().assess(await(loading), snapshot, state, before);
     return new Report(assessment, state, baseline.map(b -> Comparison.of(b, assessment)), ExpiredReview.of(state, today(root)));
   }
 
@@ -95,6 +111,14 @@ record Assessments(Report report, Optional<GraphAssessment> graph) {
     }
     err.flush();
     return new Assessments(Report.of(graph.assessment(), state, today), Optional.of(graph));
+  }
+
+  private static Catalog await(CompletableFuture<Catalog> loading) {
+    try {
+      return loading.join();
+    } catch (CompletionException e) {
+      throw e.getCause() instanceof RuntimeException cause ? cause : e;
+    }
   }
 
   private static LocalDate today(PostureCommand root) {
