@@ -49,7 +49,7 @@ record Assessments(Report report, Optional<GraphAssessment> graph) {
   static Assessments load(PostureCommand root, CatalogOption catalog, TenantOptions tenant, GraphOption exports,
       Optional<Path> baselineFile, PrintWriter err) {
     if (!exports.given()) {
-      return new Assessments(snapshot(root, catalog, tenant.location(), baselineFile), Optional.empty());
+      return new Assessments(snapshot(root, catalog, tenant, baselineFile), Optional.empty());
     }
     if (tenant.tenant != null) {
       throw new UsageException("give either TENANT or --graph, not both");
@@ -78,13 +78,14 @@ record Assessments(Report report, Optional<GraphAssessment> graph) {
    * The catalogue loads on a second thread while the snapshot, state and baseline are read: both are
    * mostly start-up work, and there are two cores. When both fail, the catalogue's error is reported.
    */
-  private static Report snapshot(PostureCommand root, CatalogOption catalogOption, SnapshotLocation location,
+  private static Report snapshot(PostureCommand root, CatalogOption catalogOption, TenantOptions tenant,
       Optional<Path> baselineFile) {
     CompletableFuture<Catalog> loading = CompletableFuture.supplyAsync(catalogOption::load);
     Snapshot snapshot;
     State state;
     Optional<Baseline> baseline;
     try {
+      SnapshotLocation location = tenant.location();
       snapshot = new SnapshotLoader().load(location, root.stdin);
       state = new StateLoader().load(location.state());
       baseline = baselineFile.map(file -> new BaselineLoader().load(file, snapshot.tenant().id()));

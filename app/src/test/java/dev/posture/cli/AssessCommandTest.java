@@ -81,6 +81,17 @@ class AssessCommandTest {
   }
 
   @Test
+  void whenCatalogueAndSnapshotAreBothBrokenTheCatalogueIsReported(@TempDir Path dir) throws Exception {
+    Path catalogue = dir.resolve("broken.yaml");
+    Files.writeString(catalogue, "actions: [\n");
+
+    Cli.run("assess", "no/such/tenant", "--catalog", catalogue.toString())
+        .exited(ExitCode.INVALID_INPUT).oneLineError().errContains(catalogue + ":");
+    Cli.run("assess", "no/such/tenant", "--catalog", CATALOG)
+        .exited(ExitCode.INVALID_INPUT).oneLineError().errContains("no/such/tenant: no such snapshot file or tenant folder");
+  }
+
+  @Test
   void folderWithoutSnapshotIsInvalidInput(@TempDir Path dir) {
     Cli.run("assess", dir.toString(), "--catalog", CATALOG)
         .exited(ExitCode.INVALID_INPUT).oneLineError().errContains("holds no snapshot.json or snapshot.yaml");
