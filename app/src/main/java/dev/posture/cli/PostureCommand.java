@@ -4,6 +4,7 @@ import dev.posture.report.Format;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.function.IntSupplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
@@ -39,6 +40,9 @@ public final class PostureCommand {
   /** Today and now: when decisions are stamped and review dates expire. */
   final Clock clock;
 
+  /** The terminal's columns, 0 when unknown; the shell gives its own terminal's. */
+  IntSupplier terminalColumns = TerminalWidth::detect;
+
   PostureCommand(InputStream stdin, Clock clock) {
     this.stdin = stdin;
     this.clock = clock;
@@ -54,6 +58,13 @@ public final class PostureCommand {
 
   @Option(names = "--no-color", scope = ScopeType.INHERIT, description = "Never use colour (also NO_COLOR).")
   boolean noColor;
+
+  @Option(names = "--width", scope = ScopeType.INHERIT, paramLabel = "N",
+      description = "Fit tables in N columns (default: the terminal's width; no limit into a pipe or a file).")
+  Integer width;
+
+  @Option(names = "--ascii", scope = ScopeType.INHERIT, description = "Draw bars and sparklines in ASCII instead of Unicode blocks.")
+  boolean ascii;
 
   @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT, description = "Print stack traces of internal errors.")
   boolean verbose;
