@@ -31,8 +31,7 @@ final class CompletionCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     String script = AutoComplete.bash(spec.root().name(), spec.root().commandLine());
-    spec.commandLine().getOut().print(script);
-    spec.commandLine().getOut().flush();
+    Output.write((PostureCommand) spec.root().userObject(), spec.commandLine().getOut(), out -> out.print(script));
     return ExitCode.OK;
   }
 }

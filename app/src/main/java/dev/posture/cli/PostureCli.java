@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.IntSupplier;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
@@ -42,8 +43,15 @@ public final class PostureCli {
    */
   static int run(String[] args, PrintWriter out, PrintWriter err, InputStream in, Map<String, String> env, Path workingDir,
       Clock clock) {
+    return run(args, out, err, in, env, workingDir, clock, TerminalWidth::detect);
+  }
+
+  /** Runs in a terminal whose width {@code terminalColumns} gives (0 for none), as the shell does. */
+  static int run(String[] args, PrintWriter out, PrintWriter err, InputStream in, Map<String, String> env, Path workingDir,
+      Clock clock, IntSupplier terminalColumns) {
     try {
       CommandLine cli = commandLine(out, err, in, clock);
+      ((PostureCommand) cli.getCommand()).terminalColumns = terminalColumns;
       PostureDefaults defaults = PostureDefaults.load(env, workingDir, cli.getCommandSpec(), args);
       cli.setDefaultValueProvider(defaults);
       cli.setParameterExceptionHandler(usageErrors(defaults));

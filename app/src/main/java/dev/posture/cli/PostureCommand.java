@@ -19,7 +19,7 @@ import picocli.CommandLine.ScopeType;
     description = "Assess the security posture of a Microsoft 365 tenant, offline, the way Microsoft Secure Score does.",
     subcommands = {AssessCommand.class, ActionsCommand.class, StatusCommand.class, NotesCommand.class, TagsCommand.class,
       RemediationCommand.class, ExportCommand.class, CatalogCommand.class, SnapshotCommand.class,
-      CompletionCommand.class},
+      CompletionCommand.class, ShellCommand.class},
     footerHeading = "%nExamples:%n",
     footer = {
       "  posture assess samples/contoso",
@@ -40,7 +40,7 @@ public final class PostureCommand {
   /** Today and now: when decisions are stamped and review dates expire. */
   final Clock clock;
 
-  /** The terminal's columns, 0 when unknown; the shell gives its own terminal's. */
+  /** The terminal's columns, 0 when unknown or no terminal; the shell gives its own terminal's. */
   IntSupplier terminalColumns = TerminalWidth::detect;
 
   PostureCommand(InputStream stdin, Clock clock) {
