@@ -36,8 +36,8 @@ import picocli.CommandLine.Spec;
     footerHeading = "%nExamples:%n",
     footer = {
       "  posture shell samples/contoso",
-      "  Contoso Pharmaceuticals 177.87/336 52.94%> actions show AdminMFAV2",
-      "  Contoso Pharmaceuticals 177.87/336 52.94%> status set SelfServicePasswordReset --status planned",
+      "  Contoso Pharmaceuticals 177.87/336 52.94%%> actions show AdminMFAV2",
+      "  Contoso Pharmaceuticals 177.87/336 52.94%%> status set OneAdmin --status planned",
       "  posture shell",
       "  posture> assess samples/northwind",
     })
@@ -53,6 +53,9 @@ final class ShellCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    if ("-".equals(tenant.tenant)) {
+      throw new UsageException("the shell reads its commands from standard input; give a tenant folder or snapshot file");
+    }
     ShellTenant session = new ShellTenant(spec, tenant, catalog);
     CommandSpec commands = ShellCompleter.model();
     try (Terminal terminal = terminal()) {

@@ -121,6 +121,21 @@ class ShellCommandTest {
   }
 
   @Test
+  void aTenantOnStandardInputIsAUsageError() {
+    Cli.Result r = shell("", "-");
+
+    assertThat(r.exitCode()).isEqualTo(ExitCode.USAGE);
+    assertThat(r.oneLineError().err()).isEqualTo(
+        "posture: the shell reads its commands from standard input; give a tenant folder or snapshot file\n");
+  }
+
+  @Test
+  void helpHasExamples() {
+    assertThat(Cli.run("shell", "--help").succeeded().out())
+        .contains("Examples:\n  posture shell samples/contoso\n  Contoso Pharmaceuticals 177.87/336 52.94%> actions show AdminMFAV2\n");
+  }
+
+  @Test
   void completesActionIdsStatusesCategoriesAndCommands() throws IOException {
     ShellCommand shell = (ShellCommand) new CommandLine(new PostureCommand(InputStream.nullInputStream(), Cli.NOW))
         .parseArgs("shell", CONTOSO).subcommand().commandSpec().userObject();
