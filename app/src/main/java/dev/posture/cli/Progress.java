@@ -11,7 +11,7 @@ import java.util.function.LongSupplier;
 
 /**
  * A line on standard error saying that a command is still at work (reading a large snapshot,
- * scoring it) and for how long: only on a terminal, and only once the work has taken half a second.
+ * scoring it) and for how long: only on a terminal, and only once the work has taken a second.
  * The first thing the command prints, on either stream, erases it for good.
  */
 class Progress {
@@ -26,7 +26,7 @@ class Progress {
     }
   };
 
-  private static final long DELAY_MS = 500;
+  private static final long DELAY_MS = 1000;
   private static final long EVERY_MS = 100;
 
   private final PrintWriter err;
@@ -50,7 +50,7 @@ class Progress {
     return System.console() == null ? NONE : new Progress(err, System::nanoTime, true);
   }
 
-  /** Starts the clock for {@code label}, e.g. {@code posture assess}; the line shows up half a second later. */
+  /** Starts the clock for {@code label}, e.g. {@code posture assess}; the line shows up a second later. */
   void start(String label) {
     synchronized (this) {
       this.label = label;

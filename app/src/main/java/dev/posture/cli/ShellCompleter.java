@@ -48,7 +48,7 @@ final class ShellCompleter implements Completer {
     List<String> args = command.args();
     Optional<OptionSpec> valueOf = args.isEmpty() ? Optional.empty() : command.takesValue(args.get(args.size() - 1));
     if (valueOf.isPresent()) {
-      optionValues(valueOf.get(), reader, line, candidates);
+      optionValues(spec, valueOf.get(), reader, line, candidates);
     } else if (line.word().startsWith("-")) {
       spec.options().stream().filter(o -> !o.hidden()).flatMap(o -> Arrays.stream(o.names())).forEach(n -> add(candidates, n));
     } else if (args.isEmpty() && !spec.subcommands().isEmpty()) {
@@ -73,10 +73,12 @@ final class ShellCompleter implements Completer {
     }
   }
 
-  private void optionValues(OptionSpec option, LineReader reader, ParsedLine line, List<Candidate> candidates) {
+  private void optionValues(CommandSpec spec, OptionSpec option, LineReader reader, ParsedLine line, List<Candidate> candidates) {
     List<String> names = List.of(option.names());
     if (names.contains("--status")) {
-      Arrays.stream(Status.values()).map(Status::key).forEach(k -> add(candidates, k));
+      // status set takes only the statuses people decide; a filter takes any
+      Arrays.stream(Status.values()).filter(s -> s.settable() || !spec.qualifiedName().endsWith("status set"))
+          .map(Status::key).forEach(k -> add(candidates, k));
     } else if (names.contains("--category")) {
       keys(Category.values()).forEach(k -> add(candidates, k));
     } else if (names.contains("--device-category")) {

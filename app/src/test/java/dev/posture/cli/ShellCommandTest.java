@@ -145,7 +145,9 @@ class ShellCommandTest {
       LineReader reader = LineReaderBuilder.builder().terminal(terminal).build();
       assertThat(complete(completer, reader, "actions show Adm")).containsExactly("AdminMFAV2");
       assertThat(complete(completer, reader, "actions show " + CONTOSO + " scid_20")).containsExactlyInAnyOrder("scid_2003", "scid_2010", "scid_2012", "scid_2070", "scid_2090");
-      assertThat(complete(completer, reader, "status set SelfServicePasswordReset --status ")).contains("planned", "risk-accepted", "third-party");
+      assertThat(complete(completer, reader, "status set SelfServicePasswordReset --status "))
+          .containsExactly("to-address", "planned", "risk-accepted", "third-party", "alternate-mitigation");
+      assertThat(complete(completer, reader, "actions list --status c")).containsExactly("completed");
       assertThat(complete(completer, reader, "actions list --category ")).containsExactly("identity", "device", "apps", "data");
       assertThat(complete(completer, reader, "actions list --format ")).contains("table", "json", "csv");
       assertThat(complete(completer, reader, "actions list --gr")).containsExactly("--group-by");

@@ -32,6 +32,19 @@ class TableWidthTest {
   }
 
   @Test
+  void catalogListLeavesItsOptionalColumnsOutFirst() {
+    String out = Cli.run("catalog", "list", "--category", "data", "--width", "80").succeeded().out();
+
+    assertThat(out).isEqualTo("""
+        ID                               CATEGORY  MAX  TITLE
+        dlp_datalossprevention           Data        5  Ensure data loss prevention pol…
+        mip_sensitivitylabelspolicies    Data        2  Publish sensitivity label polic…
+        mip_autosensitivitylabelspolic…  Data        1  Ensure auto-labelling policies …
+        mip_purviewlabelconsent          Data        1  Extend Microsoft 365 sensitivit…
+        """);
+  }
+
+  @Test
   void withoutATerminalOrWidthRowsStayWhole() {
     String out = Cli.run("actions", "list", CONTOSO).succeeded().out();
 
