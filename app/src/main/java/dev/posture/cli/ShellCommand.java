@@ -85,11 +85,14 @@ final class ShellCommand implements Callable<Integer> {
           case "exit", "quit" -> {
             return ExitCode.OK;
           }
-          case "reload" -> reload(session, out);
+          case "reload" -> reread(() -> {
+            session.reload();
+            out.println("reloaded");
+          }, out);
           case "help" -> run(List.of("--help"), terminal);
           default -> {
             run(session.arguments(commands, words), terminal);
-            session.refreshIfChanged();
+            reread(session::refreshIfChanged, out);
           }
         }
         out.flush();
@@ -104,10 +107,10 @@ final class ShellCommand implements Callable<Integer> {
         System.getenv(), Path.of("").toAbsolutePath(), root.clock, terminal::getWidth);
   }
 
-  private static void reload(ShellTenant session, PrintWriter out) {
+  /** Reads the tenant again; when a file no longer reads, says why and keeps what the shell had. */
+  private static void reread(Runnable reading, PrintWriter out) {
     try {
-      session.reload();
-      out.println("reloaded");
+      reading.run();
     } catch (InputException e) {
       out.println("posture: " + e.getMessage() + " (kept what was loaded before)");
     }

@@ -46,13 +46,11 @@ final class ShellTenant {
     stateStamp = stamp(workspace.location().state());
   }
 
-  /** Reloads when a command changed the tenant's state file; true if it did. */
-  boolean refreshIfChanged() {
-    if (workspace == null || stamp(workspace.location().state()).equals(stateStamp)) {
-      return false;
+  /** Reloads when a command changed the tenant's state file. */
+  void refreshIfChanged() {
+    if (workspace != null && !stamp(workspace.location().state()).equals(stateStamp)) {
+      reload();
     }
-    reload();
-    return true;
   }
 
   Catalog catalog() {

@@ -130,6 +130,14 @@ class ShellCommandTest {
   }
 
   @Test
+  void aTenantThatDoesNotReadIsInvalidInput() {
+    Cli.Result r = shell("exit\n", dir.resolve("nowhere").toString());
+
+    assertThat(r.exitCode()).isEqualTo(ExitCode.INVALID_INPUT);
+    assertThat(r.oneLineError().err()).startsWith("posture: " + dir.resolve("nowhere"));
+  }
+
+  @Test
   void helpHasExamples() {
     assertThat(Cli.run("shell", "--help").succeeded().out())
         .contains("Examples:\n  posture shell samples/contoso\n  Contoso Pharmaceuticals 177.87/336 52.94%> actions show AdminMFAV2\n");
