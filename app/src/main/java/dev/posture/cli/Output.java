@@ -1,8 +1,10 @@
 package dev.posture.cli;
 
 import dev.posture.input.AtomicFile;
+import dev.posture.report.Screen;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.OptionalInt;
 import java.util.function.Consumer;
 import picocli.CommandLine.Help;
 
@@ -11,19 +13,34 @@ import picocli.CommandLine.Help;
  * temporary sibling and renamed into place, so a failure never leaves it half-written.
  */
 final class Output {
+  /** Narrower than this, a table has no room for its first columns. */
+  static final int MIN_WIDTH = 20;
+
   private Output() {}
 
   static void write(PostureCommand root, PrintWriter stdout, Consumer<PrintWriter> render) {
     if (root.output == null) {
-      render.accept(stdout);
-      stdout.flush();
+      Screen screen = new Screen(stdout, width(root, root.terminalColumns.getAsInt()), root.ascii);
+      render.accept(screen);
+      screen.flush();
       return;
     }
     StringWriter buffer = new StringWriter();
-    try (PrintWriter writer = new PrintWriter(buffer)) {
+    try (PrintWriter writer = new Screen(buffer, width(root, 0), root.ascii)) {
       render.accept(writer);
     }
     AtomicFile.replace(root.output, buffer.toString());
+  }
+
+  /** --width, else the terminal's columns; none (full rows) for a pipe or a file. */
+  private static OptionalInt width(PostureCommand root, int terminalColumns) {
+    if (root.width != null) {
+      if (root.width < MIN_WIDTH) {
+        throw new UsageException("--width must be at least " + MIN_WIDTH + ", got " + root.width);
+      }
+      return OptionalInt.of(root.width);
+    }
+    return terminalColumns > 0 ? OptionalInt.of(terminalColumns) : OptionalInt.empty();
   }
 
   /**

@@ -6,8 +6,10 @@ import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.IntSupplier;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
@@ -42,8 +44,25 @@ public final class PostureCli {
    */
   static int run(String[] args, PrintWriter out, PrintWriter err, InputStream in, Map<String, String> env, Path workingDir,
       Clock clock) {
+    return run(args, out, err, in, env, workingDir, clock, TerminalWidth::detect);
+  }
+
+  /** Runs in a terminal whose width {@code terminalColumns} gives (0 for none), as the shell does. */
+  static int run(String[] args, PrintWriter out, PrintWriter err, InputStream in, Map<String, String> env, Path workingDir,
+      Clock clock, IntSupplier terminalColumns) {
+    Progress progress = Progress.forTerminal(err);
     try {
-      CommandLine cli = commandLine(out, err, in, clock);
+      CommandLine cli = commandLine(progress.guard(out), progress.guard(err), in, clock);
+      ((PostureCommand) cli.getCommand()).terminalColumns = terminalColumns;
+      cli.setExecutionStrategy(parsed -> {
+        List<CommandLine> path = parsed.asCommandLineList();
+        progress.start(path.get(path.size() - 1).getCommandSpec().qualifiedName(" "));
+        try {
+          return new CommandLine.RunLast().execute(parsed);
+        } finally {
+          progress.stop();
+        }
+      });
       PostureDefaults defaults = PostureDefaults.load(env, workingDir, cli.getCommandSpec(), args);
       cli.setDefaultValueProvider(defaults);
       cli.setParameterExceptionHandler(usageErrors(defaults));
@@ -52,6 +71,7 @@ public final class PostureCli {
       err.println("posture: " + e.getMessage());
       return ExitCode.INVALID_INPUT;
     } finally {
+      progress.stop();
       out.flush();
       err.flush();
     }

@@ -4,6 +4,7 @@ import dev.posture.report.Format;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.function.IntSupplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
@@ -17,7 +18,8 @@ import picocli.CommandLine.ScopeType;
     versionProvider = VersionProvider.class,
     description = "Assess the security posture of a Microsoft 365 tenant, offline, the way Microsoft Secure Score does.",
     subcommands = {AssessCommand.class, ActionsCommand.class, StatusCommand.class, NotesCommand.class, TagsCommand.class,
-      RemediationCommand.class, ExportCommand.class, CatalogCommand.class, SnapshotCommand.class},
+      RemediationCommand.class, ExportCommand.class, CatalogCommand.class, SnapshotCommand.class,
+      CompletionCommand.class, ShellCommand.class},
     footerHeading = "%nExamples:%n",
     footer = {
       "  posture assess samples/contoso",
@@ -38,6 +40,9 @@ public final class PostureCommand {
   /** Today and now: when decisions are stamped and review dates expire. */
   final Clock clock;
 
+  /** The terminal's columns, 0 when unknown or no terminal; the shell gives its own terminal's. */
+  IntSupplier terminalColumns = TerminalWidth::detect;
+
   PostureCommand(InputStream stdin, Clock clock) {
     this.stdin = stdin;
     this.clock = clock;
@@ -53,6 +58,13 @@ public final class PostureCommand {
 
   @Option(names = "--no-color", scope = ScopeType.INHERIT, description = "Never use colour (also NO_COLOR).")
   boolean noColor;
+
+  @Option(names = "--width", scope = ScopeType.INHERIT, paramLabel = "N",
+      description = "Fit tables in N columns (default: the terminal's width; no limit into a pipe or a file).")
+  Integer width;
+
+  @Option(names = "--ascii", scope = ScopeType.INHERIT, description = "Draw bars and sparklines in ASCII instead of Unicode blocks.")
+  boolean ascii;
 
   @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT, description = "Print stack traces of internal errors.")
   boolean verbose;

@@ -11,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import tools.jackson.databind.node.ArrayNode;
@@ -20,6 +21,8 @@ import tools.jackson.databind.node.ObjectNode;
 /** The improvement actions of a catalogue, as a table, JSON, CSV or Markdown. */
 public final class ActionList {
   private static final String[] COLUMNS = {"id", "category", "device category", "max", "scored", "tier", "licenses", "title"};
+  /** The columns a table leaves out first on a narrow screen. */
+  private static final Set<String> NARROW_SCREEN_LEAVES = Set.of("device category", "scored", "tier", "licenses");
 
   private final List<Action> actions;
 
@@ -34,6 +37,9 @@ public final class ActionList {
         table.numberColumn(column);
       } else {
         table.column(column);
+      }
+      if (NARROW_SCREEN_LEAVES.contains(column)) {
+        table.optional();
       }
     }
     actions.forEach(a -> table.row(cells(a)));

@@ -93,13 +93,13 @@ public final class ActionListReport {
         .column("Action")
         .column("Category")
         .column("Status")
-        .numberColumn("Points")
-        .numberColumn("Max")
+        .numberColumn("Points").optional()
+        .numberColumn("Max").optional()
         .numberColumn("Remaining");
     if (explain) {
       table.numberColumn("Cost").numberColumn("Impact").numberColumn("Complexity").numberColumn("Value");
     }
-    return table.column("Licensed").column("Tags").column("Title");
+    return table.column("Licensed").optional().column("Tags").optional().column("Title");
   }
 
   private void row(TextTable table, ActionResult r) {

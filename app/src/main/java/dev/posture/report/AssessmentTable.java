@@ -12,8 +12,14 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.function.UnaryOperator;
 
-/** The assessment for a terminal: the four views, the categories, and what to do next. */
+/**
+ * The assessment for a terminal: the four views with their bars, the categories and their points as
+ * a bar chart, and what to do next.
+ */
 public final class AssessmentTable implements Renderer {
+  /** Cells in a full bar: a view at 100%, or the category worth the most points. */
+  private static final int BAR = 20;
+
   private final int top;
   private final UnaryOperator<String> statusStyle;
 
@@ -29,11 +35,14 @@ public final class AssessmentTable implements Renderer {
   @Override
   public void render(Report report, PrintWriter out) {
     Assessment assessment = report.assessment();
+    Bars bars = Bars.of(out);
     header(assessment.tenant(), out);
     out.println();
-    views(assessment.scores(), out);
+    views(assessment.scores(), bars, out);
     out.println();
     categories(assessment.categories(), out);
+    out.println();
+    chart(assessment.categories(), bars, out);
     out.println();
     topActions(report.topOpen(top), statusStyle, out);
     report.comparison().ifPresent(c -> changes(c, statusStyle, out));
@@ -50,17 +59,37 @@ public final class AssessmentTable implements Renderer {
     out.println(line);
   }
 
-  private static void views(Scores scores, PrintWriter out) {
-    TextTable table = new TextTable().column("Score").numberColumn("Points").numberColumn("Total").numberColumn("Percent");
-    row(table, "Current", scores.current());
-    row(table, "Planned", scores.planned());
-    row(table, "Current license", scores.currentLicense());
-    row(table, "Achievable", scores.achievable());
+  private static void views(Scores scores, Bars bars, PrintWriter out) {
+    TextTable table = new TextTable().column("Score").numberColumn("Points").numberColumn("Total").numberColumn("Percent")
+        .fixedColumn("");
+    row(table, "Current", scores.current(), bars);
+    row(table, "Planned", scores.planned(), bars);
+    row(table, "Current license", scores.currentLicense(), bars);
+    row(table, "Achievable", scores.achievable(), bars);
     table.print(out);
   }
 
-  private static void row(TextTable table, String name, ScoreView view) {
-    table.row(name, Numbers.points(view.points()), Numbers.points(view.max()), Numbers.percent(view.percent()));
+  private static void row(TextTable table, String name, ScoreView view, Bars bars) {
+    table.row(name, Numbers.points(view.points()), Numbers.points(view.max()), Numbers.percent(view.percent()),
+        bars.bar(view.percent() / 100, BAR));
+  }
+
+  /**
+   * Current points per category on one scale: a bar's length is what the category is worth, its
+   * filled part what the tenant has.
+   */
+  private static void chart(List<CategoryScores> categories, Bars bars, PrintWriter out) {
+    double scale = categories.stream().mapToDouble(c -> c.scores().current().max()).max().orElse(0);
+    if (scale == 0) {
+      return;
+    }
+    TextTable table = new TextTable().column("Points by category").numberColumn("Current").numberColumn("Max").fixedColumn("");
+    for (CategoryScores c : categories) {
+      ScoreView current = c.scores().current();
+      table.row(c.category().label(), Numbers.points(current.points()), Numbers.points(current.max()),
+          bars.bar(current.points() / scale, current.max() / scale, BAR));
+    }
+    table.print(out);
   }
 
   private static void categories(List<CategoryScores> categories, PrintWriter out) {

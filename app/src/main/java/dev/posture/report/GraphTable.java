@@ -105,7 +105,7 @@ public final class GraphTable {
       return;
     }
     out.println("History: " + history.series().size() + " days, " + first.date() + " to " + latest.date() + "  "
-        + Sparkline.of(history.series().stream().map(History.Day::points).toList()));
+        + Bars.of(out).sparkline(history.series().stream().map(History.Day::points).toList()));
     out.println("Change since " + first.date() + ": " + change(first, latest));
     History.Day previous = history.previous().orElseThrow();
     out.println("Change since " + previous.date() + ": " + change(previous, latest));

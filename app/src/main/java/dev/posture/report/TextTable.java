@@ -2,23 +2,59 @@ package dev.posture.report;
 
 import java.io.PrintWriter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import java.util.OptionalInt;
 import java.util.function.UnaryOperator;
 
 /**
  * A kubectl-style table: upper-case headers, no borders, columns two spaces apart, numbers
- * right-aligned. Widths come from the data.
+ * right-aligned. Widths come from the data. On a {@link Screen} of known width, a row never takes
+ * more: first the columns marked {@link #optional()} are left out, from the right; then text
+ * columns give way, the widest first, and their cells end in an ellipsis (numbers and pictures keep
+ * their width); when the table does not fit even so, columns are left out from the right.
  */
 public final class TextTable {
+  /** How narrow a text column may become: a few letters and the ellipsis. */
+  private static final int NARROWEST = 6;
+  /** Optional columns stay while text columns of this width leave room for them. */
+  private static final int COMFORTABLE = 30;
+  private static final int GAP = 2;
+
+  /** Text shrinks; numbers are right-aligned and keep their width; fixed columns (pictures) too. */
+  private enum Kind { TEXT, NUMBER, FIXED }
+
   private final List<String> headers = new ArrayList<>();
-  private final List<Boolean> rightAligned = new ArrayList<>();
+  private final List<Kind> kinds = new ArrayList<>();
   private final List<UnaryOperator<String>> styles = new ArrayList<>();
+  private final List<Boolean> optional = new ArrayList<>();
   private final List<List<String>> rows = new ArrayList<>();
 
   public TextTable column(String header) {
-    headers.add(header.toUpperCase(java.util.Locale.ROOT));
-    rightAligned.add(false);
+    return add(header, Kind.TEXT);
+  }
+
+  public TextTable numberColumn(String header) {
+    return add(header, Kind.NUMBER);
+  }
+
+  /** A left-aligned column that is never shortened, e.g. a bar. */
+  public TextTable fixedColumn(String header) {
+    return add(header, Kind.FIXED);
+  }
+
+  private TextTable add(String header, Kind kind) {
+    headers.add(header.toUpperCase(Locale.ROOT));
+    kinds.add(kind);
     styles.add(UnaryOperator.identity());
+    optional.add(false);
+    return this;
+  }
+
+  /** Marks the last column added as the first to leave out when the table is too wide for the screen. */
+  public TextTable optional() {
+    optional.set(optional.size() - 1, true);
     return this;
   }
 
@@ -28,12 +64,6 @@ public final class TextTable {
    */
   public TextTable styled(UnaryOperator<String> style) {
     styles.set(styles.size() - 1, style);
-    return this;
-  }
-
-  public TextTable numberColumn(String header) {
-    column(header);
-    rightAligned.set(rightAligned.size() - 1, true);
     return this;
   }
 
@@ -53,31 +83,83 @@ public final class TextTable {
         widths[c] = Math.max(widths[c], row.get(c).length());
       }
     }
-    printRow(out, headers, widths, false);
+    boolean[] shown = fit(widths, Screen.width(out));
+    String ellipsis = Screen.ascii(out) ? "..." : "…";
+    printRow(out, headers, widths, shown, ellipsis, false);
     for (List<String> row : rows) {
-      printRow(out, row, widths, true);
+      printRow(out, row, widths, shown, ellipsis, true);
     }
   }
 
-  private void printRow(PrintWriter out, List<String> cells, int[] widths, boolean data) {
+  /** Narrows {@code widths} to the budget and returns which columns are shown. */
+  private boolean[] fit(int[] widths, OptionalInt budget) {
+    boolean[] shown = new boolean[widths.length];
+    Arrays.fill(shown, true);
+    if (budget.isEmpty()) {
+      return shown;
+    }
+    int limit = budget.getAsInt();
+    for (int c = widths.length - 1; c >= 0 && total(widths, shown, COMFORTABLE) > limit; c--) {
+      shown[c] = !optional.get(c);
+    }
+    for (int c = widths.length - 1; c > 0 && total(widths, shown, NARROWEST) > limit; c--) {
+      shown[c] = false;
+    }
+    for (int excess = total(widths, shown, Integer.MAX_VALUE) - limit; excess > 0; excess--) {
+      int widest = -1;
+      for (int c = 0; c < widths.length; c++) {
+        if (shown[c] && kinds.get(c) == Kind.TEXT && widths[c] > NARROWEST && (widest < 0 || widths[c] > widths[widest])) {
+          widest = c;
+        }
+      }
+      widths[widest]--;
+    }
+    return shown;
+  }
+
+  /** The width of a row of the shown columns, with text columns cut to {@code textWidth}. */
+  private int total(int[] widths, boolean[] shown, int textWidth) {
+    int total = -GAP;
+    for (int c = 0; c < widths.length; c++) {
+      if (shown[c]) {
+        total += GAP + (kinds.get(c) == Kind.TEXT ? Math.min(widths[c], textWidth) : widths[c]);
+      }
+    }
+    return total;
+  }
+
+  private void printRow(PrintWriter out, List<String> cells, int[] widths, boolean[] shown, String ellipsis, boolean data) {
     StringBuilder line = new StringBuilder();
-    for (int c = 0; c < cells.size(); c++) {
-      String plain = cells.get(c);
-      boolean last = c == cells.size() - 1;
+    int last = widths.length - 1;
+    while (!shown[last]) {
+      last--;
+    }
+    for (int c = 0; c <= last; c++) {
+      if (!shown[c]) {
+        continue;
+      }
+      String plain = shorten(cells.get(c), widths[c], ellipsis);
       String pad = " ".repeat(widths[c] - plain.length());
       String cell = data ? styles.get(c).apply(plain) : plain;
-      if (rightAligned.get(c)) {
+      if (kinds.get(c) == Kind.NUMBER) {
         line.append(pad).append(cell);
       } else {
         line.append(cell);
-        if (!last) {
+        if (c < last) {
           line.append(pad);
         }
       }
-      if (!last) {
-        line.append("  ");
+      if (c < last) {
+        line.append(" ".repeat(GAP));
       }
     }
     out.println(line.toString().stripTrailing());
+  }
+
+  private static String shorten(String text, int width, String ellipsis) {
+    if (text.length() <= width) {
+      return text;
+    }
+    return width <= ellipsis.length() ? text.substring(0, width) : text.substring(0, width - ellipsis.length()) + ellipsis;
   }
 }

@@ -34,6 +34,11 @@ final class Cli {
     return run(NOW, stdin, Map.of(), Path.of("").toAbsolutePath(), args);
   }
 
+  /** Runs with standard input read from {@code stdin}, e.g. one that changes files as it is read. */
+  static Result runWithInput(InputStream stdin, String... args) {
+    return run(NOW, stdin, Map.of(), Path.of("").toAbsolutePath(), args);
+  }
+
   /** Runs on another day than {@link #NOW}. */
   static Result runAt(Clock clock, String stdin, String... args) {
     return run(clock, stdin, Map.of(), Path.of("").toAbsolutePath(), args);
@@ -49,9 +54,12 @@ final class Cli {
   }
 
   private static Result run(Clock clock, String stdin, Map<String, String> env, Path dir, String... args) {
+    return run(clock, new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), env, dir, args);
+  }
+
+  private static Result run(Clock clock, InputStream in, Map<String, String> env, Path dir, String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    InputStream in = new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8));
     int code = PostureCli.run(args, new PrintWriter(out), new PrintWriter(err), in, env, dir, clock);
     return new Result(code, out.toString(), err.toString());
   }

@@ -1,0 +1,146 @@
+package dev.posture.cli;
+
+import dev.posture.input.InputException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.jline.reader.EndOfFileException;
+import org.jline.reader.LineReader;
+import org.jline.reader.LineReaderBuilder;
+import org.jline.reader.UserInterruptException;
+import org.jline.reader.impl.DefaultParser;
+import org.jline.terminal.Terminal;
+import org.jline.terminal.TerminalBuilder;
+import org.jline.terminal.impl.DumbTerminal;
+import org.jline.utils.WriterOutputStream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+@Command(
+    name = "shell",
+    description = {
+      "An interactive shell that runs posture's commands, with tab completion and a history.",
+      "Started on a TENANT, the prompt shows its current score, and commands that take a tenant may leave it out.",
+      "Besides posture's commands: reload (read the files again), help, exit."
+    },
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  posture shell samples/contoso",
+      "  Contoso Pharmaceuticals 177.87/336 52.94%%> actions show AdminMFAV2",
+      "  Contoso Pharmaceuticals 177.87/336 52.94%%> status set OneAdmin --status planned",
+      "  posture shell",
+      "  posture> assess samples/northwind",
+    })
+final class ShellCommand implements Callable<Integer> {
+  @ParentCommand PostureCommand root;
+  @Spec CommandSpec spec;
+  @Mixin TenantOptions tenant;
+  @Mixin CatalogOption catalog;
+
+  @Option(names = "--history", paramLabel = "FILE",
+      description = "Where the command history is kept (default: $XDG_STATE_HOME/posture/history, else ~/.posture_history).")
+  Path history;
+
+  @Override
+  public Integer call() throws IOException {
+    if ("-".equals(tenant.tenant)) {
+      throw new UsageException("the shell reads its commands from standard input; give a tenant folder or snapshot file");
+    }
+    ShellTenant session = new ShellTenant(spec, tenant, catalog);
+    CommandSpec commands = ShellCompleter.model();
+    try (Terminal terminal = terminal()) {
+      LineReader reader = LineReaderBuilder.builder()
+          .terminal(terminal)
+          .appName("posture")
+          .parser(new DefaultParser())
+          .completer(new ShellCompleter(commands, () -> session))
+          .variable(LineReader.HISTORY_FILE, historyFile())
+          .build();
+      PrintWriter out = terminal.writer();
+      while (true) {
+        String line;
+        try {
+          // JLine reads % in a prompt as an escape
+          line = reader.readLine(session.prompt().replace("%", "%%"));
+        } catch (UserInterruptException e) {
+          continue;
+        } catch (EndOfFileException e) {
+          break;
+        }
+        List<String> words = reader.getParsedLine().words().stream().filter(w -> !w.isEmpty()).toList();
+        if (words.isEmpty()) {
+          continue;
+        }
+        switch (words.get(0)) {
+          case "exit", "quit" -> {
+            return ExitCode.OK;
+          }
+          case "reload" -> reread(() -> {
+            session.reload();
+            out.println("reloaded");
+          }, out);
+          case "help" -> run(List.of("--help"), terminal);
+          default -> {
+            run(session.arguments(commands, words), terminal);
+            reread(session::refreshIfChanged, out);
+          }
+        }
+        out.flush();
+      }
+      return ExitCode.OK;
+    }
+  }
+
+  /** Runs one command line in-process, as posture would from a terminal of this width. */
+  private void run(List<String> args, Terminal terminal) {
+    PostureCli.run(args.toArray(String[]::new), terminal.writer(), terminal.writer(), InputStream.nullInputStream(),
+        System.getenv(), Path.of("").toAbsolutePath(), root.clock, terminal::getWidth);
+  }
+
+  /** Reads the tenant again; when a file no longer reads, says why and keeps what the shell had. */
+  private static void reread(Runnable reading, PrintWriter out) {
+    try {
+      reading.run();
+    } catch (InputException e) {
+      out.println("posture: " + e.getMessage() + " (kept what was loaded before)");
+    }
+  }
+
+  /**
+   * The terminal posture runs in; when standard input is no terminal (a script, a test), a dumb
+   * one reading the commands from it and writing to the command's output.
+   */
+  private Terminal terminal() throws IOException {
+    if (System.console() != null) {
+      return TerminalBuilder.builder().system(true).build();
+    }
+    return new DumbTerminal("posture", Terminal.TYPE_DUMB, root.stdin,
+        new WriterOutputStream(spec.commandLine().getOut(), StandardCharsets.UTF_8), StandardCharsets.UTF_8);
+  }
+
+  private Path historyFile() {
+    Path file = history;
+    if (file == null) {
+      String state = System.getenv("XDG_STATE_HOME");
+      file = state == null || state.isBlank()
+          ? Path.of(System.getProperty("user.home"), ".posture_history")
+          : Path.of(state, "posture", "history");
+    }
+    try {
+      Files.createDirectories(file.toAbsolutePath().getParent());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return file;
+  }
+}

@@ -1,0 +1,108 @@
+package dev.posture.cli;
+
+import dev.posture.catalog.Action;
+import dev.posture.catalog.Category;
+import dev.posture.catalog.DeviceCategory;
+import dev.posture.catalog.Status;
+import dev.posture.input.Labelled;
+import java.io.InputStream;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import org.jline.builtins.Completers.FileNameCompleter;
+import org.jline.reader.Candidate;
+import org.jline.reader.Completer;
+import org.jline.reader.LineReader;
+import org.jline.reader.ParsedLine;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
+
+/**
+ * Tab completion in the shell, from picocli's model of the commands: subcommands, options, and
+ * values for what the catalogue and the tenant know (action ids, statuses, categories, tags, formats),
+ * and file names for tenants and files.
+ */
+final class ShellCompleter implements Completer {
+  /** What the shell says besides posture's commands. */
+  static final List<String> SHELL_WORDS = List.of("reload", "help", "exit");
+
+  private final CommandSpec root;
+  private final Supplier<ShellTenant> tenant;
+  private final Completer files = new FileNameCompleter();
+
+  ShellCompleter(CommandSpec root, Supplier<ShellTenant> tenant) {
+    this.root = root;
+    this.tenant = tenant;
+  }
+
+  @Override
+  public void complete(LineReader reader, ParsedLine line, List<Candidate> candidates) {
+    CommandPath command = CommandPath.of(root, line.words().subList(0, line.wordIndex()));
+    CommandSpec spec = command.spec();
+    List<String> args = command.args();
+    Optional<OptionSpec> valueOf = args.isEmpty() ? Optional.empty() : command.takesValue(args.get(args.size() - 1));
+    if (valueOf.isPresent()) {
+      optionValues(spec, valueOf.get(), reader, line, candidates);
+    } else if (line.word().startsWith("-")) {
+      spec.options().stream().filter(o -> !o.hidden()).flatMap(o -> Arrays.stream(o.names())).forEach(n -> add(candidates, n));
+    } else if (args.isEmpty() && !spec.subcommands().isEmpty()) {
+      spec.subcommands().forEach((name, sub) -> add(candidates, name));
+      if (spec == root) {
+        SHELL_WORDS.forEach(w -> add(candidates, w));
+      }
+    } else {
+      int index = command.positionals().size() + (tenant.get().impliedFor(command) ? 1 : 0);
+      spec.positionalParameters().stream().filter(p -> p.index().contains(index)).findFirst()
+          .ifPresent(p -> positionalValues(p, reader, line, candidates));
+    }
+  }
+
+  private void positionalValues(PositionalParamSpec param, LineReader reader, ParsedLine line, List<Candidate> candidates) {
+    switch (param.paramLabel()) {
+      case "ID" -> tenant.get().catalog().actions().stream().map(Action::id).forEach(id -> add(candidates, id));
+      case "TAG" -> tenant.get().tags().forEach(t -> add(candidates, t));
+      case "SHELL" -> Stream.of("bash", "zsh").forEach(s -> add(candidates, s));
+      case "TENANT", "PATH", "FILE", "FILE|FOLDER" -> files.complete(reader, line, candidates);
+      default -> { }
+    }
+  }
+
+  private void optionValues(CommandSpec spec, OptionSpec option, LineReader reader, ParsedLine line, List<Candidate> candidates) {
+    List<String> names = List.of(option.names());
+    if (names.contains("--status")) {
+      // status set takes only the statuses people decide; a filter takes any
+      Arrays.stream(Status.values()).filter(s -> s.settable() || !spec.qualifiedName().endsWith("status set"))
+          .map(Status::key).forEach(k -> add(candidates, k));
+    } else if (names.contains("--category")) {
+      keys(Category.values()).forEach(k -> add(candidates, k));
+    } else if (names.contains("--device-category")) {
+      keys(DeviceCategory.values()).forEach(k -> add(candidates, k));
+    } else if (names.contains("--tag")) {
+      tenant.get().tags().forEach(t -> add(candidates, t));
+    } else if (option.type().isEnum()) {
+      Arrays.stream(option.type().getEnumConstants()).map(c -> c.toString().toLowerCase(Locale.ROOT)).forEach(v -> add(candidates, v));
+    } else if (option.paramLabel().contains("FILE") || option.paramLabel().contains("DIR")) {
+      files.complete(reader, line, candidates);
+    }
+  }
+
+  /** Labelled values as they are typed: {@code risk-accepted}, {@code operating-system}. */
+  private static Stream<String> keys(Labelled[] values) {
+    return Arrays.stream(values).map(v -> v.label().toLowerCase(Locale.ROOT).replace(' ', '-'));
+  }
+
+  private static void add(List<Candidate> candidates, String value) {
+    candidates.add(new Candidate(value));
+  }
+
+  /** The command line whose model completion follows; it never runs. */
+  static CommandSpec model() {
+    return new CommandLine(new PostureCommand(InputStream.nullInputStream(), Clock.systemUTC())).getCommandSpec();
+  }
+}

@@ -1,0 +1,44 @@
+package dev.posture.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class PicturesTest {
+  private static final String CONTOSO = "../samples/contoso";
+
+  @Test
+  void theScoreTileShowsEachViewAsABar() {
+    String out = Cli.run("assess", CONTOSO).succeeded().out();
+
+    // 52.94% of 20 cells: 10 full cells and 5 eighths
+    assertThat(out).contains("Current          177.87    336   52.94%  ██████████▋░░░░░░░░░\n");
+    // Device, worth the most, spans the 20 cells; Identity's 61 points take 7.9 of them, 21.25 filled
+    assertThat(out).contains(
+        "Identity              21.25   61  ██▊░░░░░\n",
+        "Device               116.92  155  ███████████████▏░░░░\n");
+  }
+
+  @Test
+  void asciiDrawsWithPlainCharacters() {
+    String out = Cli.run("assess", CONTOSO, "--ascii").succeeded().out();
+
+    assertThat(out).contains("Current          177.87    336   52.94%  ###########.........\n",
+        "Identity              21.25   61  ###.....\n");
+    assertThat(out.chars()).allMatch(c -> c < 128);
+  }
+
+  @Test
+  void theGraphHistorySparklineFollowsAscii() {
+    String out = Cli.run("assess", "--graph", "src/test/resources/graph/tenant", "--catalog", "../catalog", "--ascii").out();
+
+    assertThat(out).contains("History: 3 days, 2026-03-01 to 2026-03-03  _##\n");
+  }
+
+  @Test
+  void noColourWhenNotOnATerminal() {
+    assertThat(Cli.run("assess", CONTOSO).succeeded().out()).doesNotContain("\u001B");
+    assertThat(Cli.run("actions", "list", CONTOSO).succeeded().out()).doesNotContain("\u001B");
+    assertThat(Cli.run("actions", "show", CONTOSO, "MFARegistrationV2").succeeded().out()).doesNotContain("\u001B");
+  }
+}
