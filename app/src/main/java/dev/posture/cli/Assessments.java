@@ -31,8 +31,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 
 /**
  * Loads what the options name and scores it: the common start of every command that prints a
@@ -74,27 +72,16 @@ record Assessments(Report report, Optional<GraphAssessment> graph) {
     return Renderers.of(format, top, excel, colour);
   }
 
-  /**
-   * The catalogue loads on a second thread while the snapshot, state and baseline are read: both are
-   * mostly start-up work, and there are two cores. When both fail, the catalogue's error is reported.
-   */
+  /** The catalogue is read first, so its error is the one reported when both inputs are broken. */
   private static Report snapshot(PostureCommand root, CatalogOption catalogOption, TenantOptions tenant,
       Optional<Path> baselineFile) {
-    CompletableFuture<Catalog> loading = CompletableFuture.supplyAsync(catalogOption::load);
-    Snapshot snapshot;
-    State state;
-    Optional<Baseline> baseline;
-    try {
-      SnapshotLocation location = tenant.location();
-      snapshot = new SnapshotLoader().load(location, root.stdin);
-      state = new StateLoader().load(location.state());
-      baseline = baselineFile.map(file -> new BaselineLoader().load(file, snapshot.tenant().id()));
-    } catch (RuntimeException e) {
-      await(loading);
-      throw e;
-    }
+    Catalog catalog = catalogOption.load();
+    SnapshotLocation location = tenant.location();
+    Snapshot snapshot = new SnapshotLoader().load(location, root.stdin);
+    State state = new StateLoader().load(location.state());
+    Optional<Baseline> baseline = baselineFile.map(file -> new BaselineLoader().load(file, snapshot.tenant().id()));
     Map<String, Double> before = baseline.map(Baseline::points).orElse(Map.of());
-    Assessment assessment = new ScoringEngine().assess(await(loading), snapshot, state, before);
+    Assessment assessment = new ScoringEngine().assess(catalog, snapshot, state, before);
     return new Report(assessment, state, baseline.map(b -> Comparison.of(b, assessment)), ExpiredReview.of(state, today(root)));
   }
 
@@ -112,14 +99,6 @@ record Assessments(Report report, Optional<GraphAssessment> graph) {
     }
     err.flush();
     return new Assessments(Report.of(graph.assessment(), state, today), Optional.of(graph));
-  }
-
-  private static Catalog await(CompletableFuture<Catalog> loading) {
-    try {
-      return loading.join();
-    } catch (CompletionException e) {
-      throw e.getCause() instanceof RuntimeException cause ? cause : e;
-    }
   }
 
   private static LocalDate today(PostureCommand root) {
