@@ -114,7 +114,8 @@ final class CelCompiler {
     public boolean test(Map<String, Object> variables) {
       Object result;
       try {
-        result = program.eval(variables);
+        // a resolver reads the caller's map; eval(Map) would copy it for every element
+        result = program.eval(name -> Optional.ofNullable(variables.get(name)));
       } catch (CelEvaluationException e) {
         throw new CheckFailedException(describe(e));
       }

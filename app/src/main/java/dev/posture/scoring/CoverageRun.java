@@ -3,9 +3,12 @@ package dev.posture.scoring;
 import dev.posture.catalog.Check;
 import dev.posture.catalog.CheckFailedException;
 import dev.posture.catalog.Collection;
+import dev.posture.catalog.Expression;
 import dev.posture.snapshot.Snapshot;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,45 +35,107 @@ final class CoverageRun {
     this(check, element -> { });
   }
 
-  /** One pass over the snapshot feeds each element to every run counting over its collection. */
+  /**
+   * One pass over the snapshot feeds each element to every run counting over its collection. Many
+   * checks share an eligibility clause (most device checks ask {@code device.os == 'Windows'}), so
+   * each distinct clause is evaluated once an element.
+   */
   static void count(Snapshot snapshot, List<CoverageRun> runs) {
     if (runs.isEmpty()) {
       return;
     }
-    Map<Collection, List<CoverageRun>> byCollection = new EnumMap<>(Collection.class);
+    Map<Collection, Pass> passes = new EnumMap<>(Collection.class);
     for (CoverageRun run : runs) {
-      byCollection.computeIfAbsent(run.check.of(), c -> new java.util.ArrayList<>()).add(run);
+      passes.computeIfAbsent(run.check.of(), Pass::new).add(run);
     }
     Map<String, Object> vars = new HashMap<>();
     vars.put("tenant", snapshot.settings());
-    Map<Collection, long[]> indexes = new EnumMap<>(Collection.class);
-    snapshot.elements().forEach(byCollection.keySet(), (collection, element) -> {
+    snapshot.elements().forEach(passes.keySet(), (collection, element) -> {
       vars.put(collection.element(), element);
-      long[] index = indexes.computeIfAbsent(collection, c -> new long[1]);
-      for (CoverageRun run : byCollection.get(collection)) {
-        run.accept(vars, element, index[0]);
-      }
-      index[0]++;
+      passes.get(collection).accept(vars, element);
     });
   }
 
-  private void accept(Map<String, Object> vars, Map<String, Object> element, long index) {
+  /** The runs over one collection, grouped by their eligibility clause. */
+  private static final class Pass {
+    private final Collection collection;
+    private final Map<String, Clause> clauses = new LinkedHashMap<>();
+    private final List<CoverageRun> everyElement = new ArrayList<>();
+    private long index;
+
+    Pass(Collection collection) {
+      this.collection = collection;
+    }
+
+    void add(CoverageRun run) {
+      run.check.where().ifPresentOrElse(
+          where -> clauses.computeIfAbsent(where.text(), text -> new Clause(where)).runs.add(run),
+          () -> everyElement.add(run));
+    }
+
+    void accept(Map<String, Object> vars, Map<String, Object> element) {
+      for (CoverageRun run : everyElement) {
+        run.eligible(vars, element, index);
+      }
+      for (Clause clause : clauses.values()) {
+        clause.accept(vars, element, index);
+      }
+      index++;
+    }
+
+    /** One eligibility clause and the runs that share it. */
+    private final class Clause {
+      private final Expression where;
+      private final List<CoverageRun> runs = new ArrayList<>();
+
+      Clause(Expression where) {
+        this.where = where;
+      }
+
+      void accept(Map<String, Object> vars, Map<String, Object> element, long index) {
+        boolean eligible;
+        try {
+          eligible = where.test(vars);
+        } catch (CheckFailedException e) {
+          String failure = at(collection, index, element) + ": " + e.getMessage();
+          runs.forEach(run -> run.fail(failure));
+          return;
+        }
+        if (eligible) {
+          for (CoverageRun run : runs) {
+            run.eligible(vars, element, index);
+          }
+        }
+      }
+    }
+  }
+
+  /** Counts an element the clause found eligible (or every element, without a clause). */
+  private void eligible(Map<String, Object> vars, Map<String, Object> element, long index) {
     if (error != null) {
       return;
     }
+    eligible++;
     try {
-      if (check.where().isPresent() && !check.where().get().test(vars)) {
-        return;
-      }
-      eligible++;
       if (check.covered().test(vars)) {
         covered++;
       } else {
         uncovered.accept(element);
       }
     } catch (CheckFailedException e) {
-      String name = AffectedElements.name(element);
-      error = check.of().section() + "[" + index + "]" + (name.isEmpty() ? "" : " (" + name + ")") + ": " + e.getMessage();
+      fail(at(check.of(), index, element) + ": " + e.getMessage());
+    }
+  }
+
+  /** Where an element stands, for messages: {@code devices[17] (MAC-17)}. */
+  private static String at(Collection collection, long index, Map<String, Object> element) {
+    String name = AffectedElements.name(element);
+    return collection.section() + "[" + index + "]" + (name.isEmpty() ? "" : " (" + name + ")");
+  }
+
+  private void fail(String failure) {
+    if (error == null) {
+      error = failure;
     }
   }
 

@@ -2,6 +2,7 @@ package dev.posture.scoring;
 
 import static dev.posture.scoring.Fixtures.action;
 import static dev.posture.scoring.Fixtures.constant;
+import static dev.posture.scoring.Fixtures.expr;
 import static dev.posture.scoring.Fixtures.failing;
 import static dev.posture.scoring.Fixtures.field;
 import static dev.posture.scoring.Fixtures.state;
@@ -12,7 +13,9 @@ import dev.posture.catalog.Action;
 import dev.posture.catalog.Catalog;
 import dev.posture.catalog.Category;
 import dev.posture.catalog.Check;
+import dev.posture.catalog.CheckFailedException;
 import dev.posture.catalog.Collection;
+import dev.posture.catalog.Expression;
 import dev.posture.catalog.Level;
 import dev.posture.catalog.Status;
 import dev.posture.catalog.Tier;
@@ -236,6 +239,34 @@ class ScoringEngineTest {
     assertThat(a.action("binaryBroken").orElseThrow().error()).contains("no such key: 'x'");
     assertThat(a.action("fine").orElseThrow().points()).isEqualTo(5);
     assertThat(a.scores().current()).isEqualTo(new ScoreView(5, 19));
+  }
+
+  @Test
+  void checksSharingAnEligibilityClauseEvaluateItOnceAnElementAndFailTogether() {
+    Fixtures.TestSnapshot snapshot = new Fixtures.TestSnapshot().users(4, i -> i % 2 == 0);
+    int[] evaluations = {0};
+    Expression even = expr("user.even", vars -> {
+      evaluations[0]++;
+      return (Boolean) ((Map<?, ?>) vars.get("user")).get("protected");
+    });
+    Expression brokenClause = expr("user.missing", vars -> {
+      throw new CheckFailedException("no such key: 'missing'");
+    });
+
+    Assessment a = assess(List.of(
+        action("a").max(10).check(new Check.Coverage(Collection.USERS, Optional.of(even), constant(true), Optional.empty())).build(),
+        action("b").max(10).check(new Check.Coverage(Collection.USERS, Optional.of(even), constant(false), Optional.empty())).build(),
+        action("c").max(5).check(new Check.Coverage(Collection.USERS, Optional.of(brokenClause), constant(true), Optional.empty())).build(),
+        action("d").max(5).check(new Check.Coverage(Collection.USERS, Optional.of(brokenClause), constant(true), Optional.empty())).build()),
+        snapshot, State.EMPTY);
+
+    assertThat(evaluations[0]).as("one evaluation of the shared clause per user").isEqualTo(4);
+    assertThat(a.action("a").orElseThrow().coverage()).contains(new Coverage(2, 2));
+    assertThat(a.action("b").orElseThrow().coverage()).contains(new Coverage(0, 2));
+    for (String id : List.of("c", "d")) {
+      assertThat(a.action(id).orElseThrow().status()).isEqualTo(Status.ERROR);
+      assertThat(a.action(id).orElseThrow().error()).contains("users[0] (user0@example.com): no such key: 'missing'");
+    }
   }
 
   @Test
