@@ -56,7 +56,11 @@ public final class PostureCli {
       ((PostureCommand) cli.getCommand()).terminalColumns = terminalColumns;
       cli.setExecutionStrategy(parsed -> {
         List<CommandLine> path = parsed.asCommandLineList();
-        progress.start(path.get(path.size() - 1).getCommandSpec().qualifiedName(" "));
+        CommandLine command = path.get(path.size() - 1);
+        // the shell waits for its user, not for work; the commands it runs show their own progress
+        if (!(command.getCommand() instanceof ShellCommand)) {
+          progress.start(command.getCommandSpec().qualifiedName(" "));
+        }
         try {
           return new CommandLine.RunLast().execute(parsed);
         } finally {
