@@ -46,11 +46,11 @@ public final class CatalogLoader {
     if (files.isEmpty()) {
       throw new InputException(path.toString(), "the folder holds no catalogue files; expected *.yaml files of improvement actions");
     }
-    List<Document> documents = new ArrayList<>();
+    List<CatalogCache.SourceFile> sources = new ArrayList<>();
     for (Path file : files) {
-      documents.add(DocumentReader.read(file));
+      sources.add(new CatalogCache.SourceFile(file.toString(), DocumentReader.readBytes(file)));
     }
-    return build(documents);
+    return build(sources);
   }
 
   /** Loads the catalogue shipped inside posture itself. */
@@ -69,23 +69,32 @@ public final class CatalogLoader {
   }
 
   private Catalog loadBundled(Path folder) {
-    List<Document> documents = new ArrayList<>();
+    List<CatalogCache.SourceFile> sources = new ArrayList<>();
     for (Path file : yamlFiles(folder)) {
-      String name = "catalog/" + file.getFileName();
-      documents.add(DocumentReader.read(name, DocumentReader.readBytes(file), true, true));
+      sources.add(new CatalogCache.SourceFile("catalog/" + file.getFileName(), DocumentReader.readBytes(file)));
     }
-    return build(documents);
+    return build(sources);
   }
 
-  private Catalog build(List<Document> documents) {
-    List<String> content = documents.stream().map(d -> d.source() + "\n" + d.root()).toList();
-    CelCompiler compiler = new CelCompiler(cacheFolder.map(f -> CheckCache.open(f, content)).orElseGet(CheckCache::disabled));
+  /**
+   * Reads, validates and compiles the files, or takes them from the cache when the same files loaded
+   * cleanly before (they were valid then, and nothing that decides validity has changed since).
+   */
+  private Catalog build(List<CatalogCache.SourceFile> files) {
+    CatalogCache cache = cacheFolder.map(f -> CatalogCache.open(f, files)).orElseGet(CatalogCache::disabled);
+    Optional<List<Document>> cached = cache.documents();
+    List<Document> documents = cached.orElseGet(() -> files.stream()
+        .map(f -> DocumentReader.read(f.name(), f.bytes(), DocumentReader.isYaml(f.name()), true))
+        .toList());
+    CelCompiler compiler = new CelCompiler(cache);
     List<Action> actions = new ArrayList<>();
     Map<String, Action> seen = new HashMap<>();
     List<String> sources = new ArrayList<>();
     for (Document document : documents) {
       sources.add(document.source());
-      SchemaValidator.CATALOG.validate(document);
+      if (cached.isEmpty()) {
+        SchemaValidator.CATALOG.validate(document);
+      }
       for (Node node : document.rootNode().field("actions").items()) {
         Action action = action(node, compiler);
         Action earlier = seen.putIfAbsent(action.id(), action);
@@ -95,7 +104,8 @@ public final class CatalogLoader {
         actions.add(action);
       }
     }
-    compiler.saveCache();
+    cache.keep(documents);
+    cache.save();
     return new Catalog(actions, sources);
   }
 

@@ -31,9 +31,9 @@ final class CelCompiler {
 
   private final Cel tenantScope;
   private final Map<Collection, Cel> elementScopes = new EnumMap<>(Collection.class);
-  private final CheckCache cache;
+  private final CatalogCache cache;
 
-  CelCompiler(CheckCache cache) {
+  CelCompiler(CatalogCache cache) {
     this.cache = cache;
     tenantScope =
         CelFactory.standardCelBuilder()
@@ -78,11 +78,6 @@ final class CelCompiler {
     } catch (Exception e) {
       return CompileResult.failure(e.getMessage());
     }
-  }
-
-  /** Writes what was compiled this run, for the next. */
-  void saveCache() {
-    cache.save();
   }
 
   private static Optional<CelAbstractSyntaxTree> checked(byte[] bytes) {

@@ -1,11 +1,15 @@
 package dev.posture.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.cel.bundle.CelFactory;
 import dev.cel.common.CelProtoAbstractSyntaxTree;
 import dev.cel.common.types.MapType;
 import dev.cel.common.types.SimpleType;
+import dev.posture.input.DocumentReader;
+import dev.posture.input.InputException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -15,7 +19,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class CheckCacheTest {
+class CatalogCacheTest {
   private static final String CATALOGUE = """
       actions:
         - id: A
@@ -52,6 +56,10 @@ class CheckCacheTest {
     }
   }
 
+  private static List<CatalogCache.SourceFile> sources(Path file) throws Exception {
+    return List.of(new CatalogCache.SourceFile(file.toString(), Files.readAllBytes(file)));
+  }
+
   private boolean passes(Path catalogue) {
     Catalog catalog = new CatalogLoader(Optional.of(cacheFolder())).load(catalogue);
     return ((Check.Binary) catalog.find("A").orElseThrow().check()).passes().test(ON);
@@ -64,7 +72,7 @@ class CheckCacheTest {
     assertThat(cacheFiles()).hasSize(1);
 
     // Plant a different, valid checked expression under the same text: only a cache hit can return it.
-    CheckCache cache = CheckCache.open(cacheFolder(), List.of(file + "\n" + dev.posture.input.DocumentReader.read(file).root()));
+    CatalogCache cache = CatalogCache.open(cacheFolder(), sources(file));
     byte[] planted = CelProtoAbstractSyntaxTree.fromCelAst(CelFactory.standardCelBuilder()
         .addVar("tenant", MapType.create(SimpleType.STRING, SimpleType.DYN)).build().compile("false").getAst())
         .toCheckedExpr().toByteArray();
@@ -72,6 +80,31 @@ class CheckCacheTest {
     cache.save();
 
     assertThat(passes(file)).isFalse();
+  }
+
+  @Test
+  void aSecondLoadTakesTheDocumentsFromTheCacheInsteadOfTheYaml() throws Exception {
+    Path file = catalogue(CATALOGUE);
+    passes(file);
+    Files.delete(cacheFiles().get(0));
+
+    // A cache for these very bytes, holding a document with another title: only a cache hit can show it.
+    CatalogCache planted = CatalogCache.open(cacheFolder(), sources(file));
+    planted.keep(List.of(DocumentReader.read(file.toString(), CATALOGUE.replace("title: a", "title: from the cache")
+        .getBytes(StandardCharsets.UTF_8), true, true)));
+    planted.save();
+
+    Catalog catalog = new CatalogLoader(Optional.of(cacheFolder())).load(file);
+    assertThat(catalog.find("A").orElseThrow().title()).isEqualTo("from the cache");
+    assertThat(catalog.find("A").orElseThrow().origin().toString()).isEqualTo(file + ":2");
+  }
+
+  @Test
+  void aCatalogueThatFailsToLoadIsNeverKept() throws Exception {
+    Path file = catalogue(CATALOGUE.replace("maxScore: 1", "maxScore: 11"));
+
+    assertThatThrownBy(() -> new CatalogLoader(Optional.of(cacheFolder())).load(file)).isInstanceOf(InputException.class);
+    assertThat(CatalogCache.open(cacheFolder(), sources(file)).documents()).isEmpty();
   }
 
   @Test
