@@ -14,13 +14,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 import java.util.zip.CRC32;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -40,6 +43,8 @@ final class CatalogCache {
   private static final int FORMAT = 2;
   private static final int MAGIC = 0x50434332; // "PCC2"
   private static final JsonMapper JSON = JsonMapper.builder().build();
+  /** How many catalogues (bundled and custom, old and new) keep a file; older files are removed. */
+  static final int KEPT = 8;
 
   /** One catalogue file as found on disk or in the jar. */
   record SourceFile(String name, byte[] bytes) {}
@@ -99,8 +104,30 @@ final class CatalogCache {
       Files.createDirectories(file.get().getParent());
       byte[] content = serialise();
       AtomicFile.replace(file.get(), out -> out.write(content));
+      prune(file.get().getParent());
     } catch (IOException | InputException | SecurityException e) {
       // Only an optimisation: the next run reads and compiles again.
+    }
+  }
+
+  /** Each edit of a catalogue leaves a file behind: keep the newest few. */
+  private static void prune(Path folder) throws IOException {
+    List<Path> files;
+    try (Stream<Path> listed = Files.list(folder)) {
+      files = listed.filter(f -> f.getFileName().toString().matches("catalog-[0-9a-f]+\\.bin"))
+          .sorted(Comparator.comparing(CatalogCache::modified).reversed())
+          .toList();
+    }
+    for (Path old : files.subList(Math.min(KEPT, files.size()), files.size())) {
+      Files.deleteIfExists(old);
+    }
+  }
+
+  private static FileTime modified(Path file) {
+    try {
+      return Files.getLastModifiedTime(file);
+    } catch (IOException e) {
+      return FileTime.fromMillis(0);
     }
   }
 

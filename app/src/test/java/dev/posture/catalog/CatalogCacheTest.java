@@ -137,6 +137,16 @@ class CatalogCacheTest {
   }
 
   @Test
+  void onlyTheNewestCataloguesKeepAFile() throws Exception {
+    for (int i = 0; i < CatalogCache.KEPT + 3; i++) {
+      catalogue(CATALOGUE.replace("title: a", "title: edit " + i));
+      passes(dir.resolve("catalogue.yaml"));
+    }
+
+    assertThat(cacheFiles()).hasSize(CatalogCache.KEPT);
+  }
+
+  @Test
   void anUnwritableCacheFolderOnlyCostsTime() throws Exception {
     Path file = catalogue(CATALOGUE);
     Files.writeString(cacheFolder(), "a file where the folder should be");
