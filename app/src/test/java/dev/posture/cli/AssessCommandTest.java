@@ -153,4 +153,12 @@ class AssessCommandTest {
 
     assertThat(r.out()).contains("Exit codes:", "70", "invalid input", "assess");
   }
+
+  @Test
+  void versionNamesTheRuntimeOnEveryCommand() {
+    String version = Cli.run("--version").succeeded().out();
+
+    assertThat(version).startsWith("posture ").contains("Java " + System.getProperty("java.version"));
+    assertThat(Cli.run("actions", "list", "--version").succeeded().out()).isEqualTo(version);
+  }
 }
