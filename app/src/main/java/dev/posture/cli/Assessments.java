@@ -5,6 +5,7 @@ import dev.posture.graph.GraphAssessment;
 import dev.posture.graph.GraphAssessor;
 import dev.posture.graph.GraphReader;
 import dev.posture.graph.KnownControls;
+import dev.posture.input.Node;
 import dev.posture.report.BaselineLoader;
 import dev.posture.report.CsvReport;
 import dev.posture.report.Format;
@@ -31,6 +32,8 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Loads what the options name and scores it: the common start of every command that prints a
@@ -47,7 +50,7 @@ record Assessments(Report report, Optional<GraphAssessment> graph) {
   static Assessments load(PostureCommand root, CatalogOption catalog, TenantOptions tenant, GraphOption exports,
       Optional<Path> baselineFile, PrintWriter err) {
     if (!exports.given()) {
-      return new Assessments(snapshot(root, catalog, tenant, baselineFile), Optional.empty());
+      return new Assessments(snapshot(root, catalog, tenant, baselineFile, err), Optional.empty());
     }
     if (tenant.tenant != null) {
       throw new UsageException("give either TENANT or --graph, not both");
@@ -74,7 +77,7 @@ record Assessments(Report report, Optional<GraphAssessment> graph) {
 
   /** The catalogue is read first, so its error is the one reported when both inputs are broken. */
   private static Report snapshot(PostureCommand root, CatalogOption catalogOption, TenantOptions tenant,
-      Optional<Path> baselineFile) {
+      Optional<Path> baselineFile, PrintWriter err) {
     Catalog catalog = catalogOption.load();
     SnapshotLocation location = tenant.location();
     Snapshot snapshot = new SnapshotLoader().load(location, root.stdin);
@@ -82,6 +85,7 @@ record Assessments(Report report, Optional<GraphAssessment> graph) {
     Optional<Baseline> baseline = baselineFile.map(file -> new BaselineLoader().load(file, snapshot.tenant().id()));
     Map<String, Double> before = baseline.map(Baseline::points).orElse(Map.of());
     Assessment assessment = new ScoringEngine().assess(catalog, snapshot, state, before);
+    warnOfUnknownIds(state, assessment, location.state(), err);
     return new Report(assessment, state, baseline.map(b -> Comparison.of(b, assessment)), ExpiredReview.of(state, today(root)));
   }
 
@@ -89,6 +93,7 @@ record Assessments(Report report, Optional<GraphAssessment> graph) {
   private static Assessments graph(GraphOption exports, Path stateFile, Catalog catalog, LocalDate today, PrintWriter err) {
     State state = stateFile == null ? State.EMPTY : new StateLoader().load(stateFile);
     GraphAssessment graph = new GraphAssessor(catalog, KnownControls.bundled()).assess(new GraphReader().read(exports.exports), state);
+    warnOfUnknownIds(state, graph.assessment(), stateFile, err);
     if (!graph.missingMax().isEmpty()) {
       err.println("posture: warning: " + GraphMessages.missingMax(graph));
     } else if (graph.differsFromReported()) {
@@ -99,6 +104,18 @@ record Assessments(Report report, Optional<GraphAssessment> graph) {
     }
     err.flush();
     return new Assessments(Report.of(graph.assessment(), state, today), Optional.of(graph));
+  }
+
+  /** Decisions for an id the assessment lacks are kept in the file, but a misspelt id would do nothing unseen. */
+  private static void warnOfUnknownIds(State state, Assessment assessment, Path stateFile, PrintWriter err) {
+    Set<String> ids = assessment.actions().stream().map(a -> a.action().id()).collect(Collectors.toSet());
+    for (String id : state.actions().keySet()) {
+      if (!ids.contains(id)) {
+        err.println("posture: warning: " + stateFile + ": decisions are recorded for '" + id + "', which is not an action here"
+            + Node.didYouMean(id, ids) + "; they are kept but not used");
+      }
+    }
+    err.flush();
   }
 
   private static LocalDate today(PostureCommand root) {

@@ -77,7 +77,7 @@ final class PostureDefaults implements IDefaultValueProvider {
   static PostureDefaults load(Map<String, String> env, Path workingDir, CommandSpec root, String[] args) {
     Path path = workingDir.resolve(FILE);
     Map<String, Map<String, Setting>> file = new HashMap<>();
-    if (Files.isRegularFile(path)) {
+    if (Files.exists(path)) { // a folder or an unreadable file of that name is reported, not passed over
       Document document = DocumentReader.read(path.toString(), DocumentReader.readBytes(path), true, true);
       if (!document.root().isNull()) {
         section(document.rootNode().object(), root, "", allOptions(root), file);
@@ -138,6 +138,9 @@ final class PostureDefaults implements IDefaultValueProvider {
       CommandSpec sub = command.subcommands().containsKey(key) ? command.subcommands().get(key).getCommandSpec() : null;
       if (sub != null && value.value().isObject()) {
         section(value, sub, path.isEmpty() ? key : path + " " + key, options(sub), out);
+      } else if (sub != null && !allowed.contains(key)) {
+        throw value.error("expected a mapping of the options of '" + sub.qualifiedName(" ").replaceFirst("^posture ", "")
+            + "' (option: value), found " + value.describe());
       } else if (allowed.contains(key)) {
         values.put(key, new Setting(text(value), null, value));
       } else {

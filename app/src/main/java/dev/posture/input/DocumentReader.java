@@ -24,6 +24,7 @@ import tools.jackson.databind.node.ObjectNode;
 import tools.jackson.dataformat.yaml.YAMLFactory;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 import tools.jackson.dataformat.yaml.YAMLParser;
+import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 
 /**
  * Reads JSON or YAML into a {@link Document}, turning every parse failure into an {@link
@@ -39,7 +40,7 @@ public final class DocumentReader {
   static final StreamReadConstraints LIMITS =
       StreamReadConstraints.builder()
           .maxNestingDepth(200)
-          .maxStringLength(8 * 1024 * 1024)
+          .maxStringLength(1024 * 1024)
           .maxNumberLength(100)
           .build();
 
@@ -73,7 +74,8 @@ public final class DocumentReader {
     boolean asYaml = yaml != null ? yaml : looksLikeYaml(bytes, start);
     ObjectMapper mapper = mapper(asYaml);
     Map<String, Integer> lines = trackLines ? new HashMap<>() : Map.of();
-    try (JsonParser parser = mapper.createParser(bytes, start, bytes.length - start)) {
+    JsonParser parser = mapper.createParser(bytes, start, bytes.length - start);
+    try (parser) {
       JsonToken first = parser.nextToken();
       if (first == null) {
         throw new InputException(source, 1, null, "the file is empty; expected a " + kind(asYaml) + " document");
@@ -85,7 +87,29 @@ public final class DocumentReader {
       }
       return new Document(source, root, lines);
     } catch (JacksonException e) {
-      throw fromJackson(source, e, asYaml);
+      if (isEncodingProblem(e)) {
+        checkUtf8(source, new java.io.ByteArrayInputStream(bytes, start, bytes.length - start));
+      }
+      throw fromJackson(source, e, asYaml, parser);
+    }
+  }
+
+  /** Whether a parse failed on bytes that are not UTF-8 (the YAML reader cannot say where). */
+  static boolean isEncodingProblem(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof java.io.CharConversionException) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** @throws InputException naming the line and column of the first byte of {@code in} that is not UTF-8 */
+  static void checkUtf8(String source, InputStream in) {
+    try (in) {
+      Utf8.check(source, in);
+    } catch (IOException e) {
+      throw new InputException(source, "cannot be read: " + e.getMessage());
     }
   }
 
@@ -146,18 +170,53 @@ public final class DocumentReader {
 
   /** A parse failure as one line naming the file, line and column. */
   public static InputException fromJackson(String source, JacksonException e, boolean yaml) {
-    String message = e.getOriginalMessage();
-    if (message == null) {
-      message = e.getClass().getSimpleName();
+    return fromJackson(source, e, yaml, null);
+  }
+
+  /**
+   * A parse failure as one line naming the file, line and column; {@code parser} (may be null) tells
+   * where it stopped when the failure itself does not, as for a value over the size limits.
+   */
+  public static InputException fromJackson(String source, JacksonException e, boolean yaml, JsonParser parser) {
+    if (e.getCause() instanceof MarkedYamlEngineException marked) {
+      return fromYaml(source, marked, e.getLocation());
     }
-    // Jackson appends source excerpts and hints on later lines; the first line says what happened.
+    TokenStreamLocation location = e.getLocation();
+    String column = location != null && location.getColumnNr() > 0 ? " (column " + location.getColumnNr() + ")" : "";
+    if (location == null && parser != null) {
+      location = parser.currentLocation(); // its line only: the column is where reading had got to
+    }
+    return new InputException(source, line(location), null, "not valid " + kind(yaml) + ": " + describe(e) + column);
+  }
+
+  /** The YAML reader says what it found and, apart, what it was reading: one sentence of both. */
+  private static InputException fromYaml(String source, MarkedYamlEngineException e, TokenStreamLocation location) {
+    int line = e.getProblemMark().map(m -> m.getLine() + 1).orElse(line(location));
+    String column = e.getProblemMark().map(m -> " (column " + (m.getColumn() + 1) + ")").orElse("");
+    String context = e.getContext() == null ? ""
+        : ", " + e.getContext() + e.getContextMark().map(m -> " that starts on line " + (m.getLine() + 1)).orElse("");
+    return new InputException(source, line, null, "not valid YAML: " + e.getProblem() + column + context);
+  }
+
+  /**
+   * Jackson's own words, without what is of no use to the user: later lines with source excerpts,
+   * the class names of wrapped exceptions, the names of its settings, and locations it cannot know.
+   */
+  private static String describe(JacksonException e) {
+    String message = e.getOriginalMessage() == null ? e.getClass().getSimpleName() : e.getOriginalMessage();
     int newline = message.indexOf('\n');
     if (newline > 0) {
       message = message.substring(0, newline).trim();
     }
-    TokenStreamLocation location = e.getLocation();
-    String column = location != null && location.getColumnNr() > 0 ? " (column " + location.getColumnNr() + ")" : "";
-    return new InputException(source, line(location), null, "not valid " + kind(yaml) + ": " + message + column);
+    return message
+        .replaceAll("^(?:[a-z]\\w*\\.)+[A-Z]\\w*: ", "")
+        .replaceAll(", from `[^`]*`", "")
+        .replaceAll(" \\(start marker at \\[Source: [^\\]]*?line: (\\d+), column: (\\d+)\\]\\)", " opened on line $1")
+        .replaceAll(" \\(start marker at \\[Source: [^\\]]*\\]\\)", "")
+        .replaceAll(" \\(at char #\\d+, byte #-?\\d+\\)", "")
+        .replaceAll("^String value length \\(\\d+\\) exceeds the maximum allowed \\((\\d+)\\)", "a string longer than $1 characters")
+        .replaceAll("^Number value length \\(\\d+\\) exceeds the maximum allowed \\((\\d+)\\)", "a number of more than $1 digits")
+        .replaceAll("^Document nesting depth \\(\\d+\\) exceeds the maximum allowed \\((\\d+)\\)", "values nested more than $1 deep");
   }
 
   /** Builds the tree token by token so each value's line can be recorded under its JSON path. */

@@ -188,6 +188,9 @@ public record Node(Document document, JsonNode value, String path) {
       String s = value.stringValue();
       return "'" + (s.length() > 40 ? s.substring(0, 40) + "…" : s) + "'";
     }
+    if (value.isNumber() && !Double.isFinite(value.doubleValue())) {
+      return Double.isNaN(value.doubleValue()) ? "not a number (NaN)" : "an infinite number";
+    }
     return value.toString();
   }
 

@@ -56,6 +56,12 @@ public final class SchemaValidator {
     };
   }
 
+  /** The part of the schema at a JSON pointer, such as the fields of a collection's elements. */
+  public JsonNode part(String pointer) {
+    schema();
+    return tree.at(pointer);
+  }
+
   /** Parsed on first use and kept: each schema is read once per run. */
   private synchronized Schema schema() {
     if (schema == null) {
@@ -82,7 +88,18 @@ public final class SchemaValidator {
           at.field(property).error("unknown field '" + property + "'" + Node.didYouMean(property, declared(error)));
       case "type" -> at.error("expected " + expected(error.getSchemaNode()) + ", found " + at.describe());
       case "enum" -> at.error("expected one of " + String.join(", ", texts(error.getSchemaNode())) + ", found " + at.describe());
+      case "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum" -> at.error("expected "
+          + description(error).orElseGet(() -> "a number " + bound(error.getKeyword(), error.getSchemaNode())) + ", found " + at.describe());
       default -> at.error(description(error).map(d -> "expected " + d + ", found " + at.describe()).orElse(error.getMessage()));
+    };
+  }
+
+  private static String bound(String keyword, JsonNode limit) {
+    return switch (keyword) {
+      case "minimum" -> "of at least " + limit;
+      case "maximum" -> "of at most " + limit;
+      case "exclusiveMinimum" -> "greater than " + limit;
+      default -> "less than " + limit;
     };
   }
 
@@ -114,7 +131,8 @@ public final class SchemaValidator {
     return new TreeSet<>(tree.at(parentPointer(error)).path("properties").propertyNames());
   }
 
-  private static String expected(JsonNode types) {
+  /** What a schema's {@code type} (one name or a list) asks for, in words: "true or false". */
+  public static String expected(JsonNode types) {
     List<String> words = new ArrayList<>();
     for (String type : texts(types)) {
       words.add(switch (type) {

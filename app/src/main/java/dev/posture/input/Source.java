@@ -59,14 +59,32 @@ public final class Source {
   /** A new parser positioned before the first token; the caller closes it. */
   public JsonParser open() {
     try {
-      InputStream in = file.isPresent() ? open(file.get()) : new java.io.ByteArrayInputStream(bytes);
-      in = skipBom(new BufferedInputStream(in, 1 << 16));
+      InputStream in = skipBom(new BufferedInputStream(stream(), 1 << 16));
       return DocumentReader.mapper(yaml).createParser(in);
     } catch (IOException e) {
       throw new InputException(name, "cannot be read: " + e.getMessage());
     } catch (JacksonException e) {
-      throw DocumentReader.fromJackson(name, e, yaml);
+      throw failure(e, null);
     }
+  }
+
+  /**
+   * A failure to parse this input, as one line naming it; a byte that is not UTF-8 is looked for
+   * again, from the start, so the message can say where it is.
+   */
+  public InputException failure(JacksonException e, JsonParser parser) {
+    if (DocumentReader.isEncodingProblem(e)) {
+      try {
+        DocumentReader.checkUtf8(name, skipBom(new BufferedInputStream(stream(), 1 << 16)));
+      } catch (IOException unreadable) {
+        // the parse failure below says enough
+      }
+    }
+    return DocumentReader.fromJackson(name, e, yaml, parser);
+  }
+
+  private InputStream stream() throws IOException {
+    return file.isPresent() ? open(file.get()) : new java.io.ByteArrayInputStream(bytes);
   }
 
   private static InputStream open(Path file) throws IOException {

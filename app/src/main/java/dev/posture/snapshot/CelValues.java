@@ -55,6 +55,20 @@ final class CelValues {
     return number.longValue();
   }
 
+  /** A key given twice in one mapping: the second value would silently win. */
+  static final class DuplicateKey extends RuntimeException {
+    private final String name;
+
+    DuplicateKey(String name) {
+      super("duplicate key '" + name + "'", null, false, false);
+      this.name = name;
+    }
+
+    String name() {
+      return name;
+    }
+  }
+
   /**
    * Reads the value the parser is on straight into CEL values, without building a tree first: the
    * hot path when millions of elements stream by.
@@ -67,7 +81,9 @@ final class CelValues {
         while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
           String name = parser.currentName();
           parser.nextToken();
-          map.put(name, read(parser));
+          if (map.put(name, read(parser)) != null) {
+            throw new DuplicateKey(name);
+          }
         }
         return map;
       }

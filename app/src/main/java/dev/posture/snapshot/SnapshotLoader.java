@@ -39,7 +39,8 @@ public final class SnapshotLoader {
   private static Document settings(Source source) {
     Map<String, Integer> lines = new HashMap<>();
     ObjectNode root = JsonNodeFactory.instance.objectNode();
-    try (JsonParser parser = source.open()) {
+    JsonParser parser = source.open();
+    try (parser) {
       JsonToken first = parser.nextToken();
       if (first == null) {
         throw new InputException(source.name(), 1, null, "the file is empty; expected a snapshot with a 'tenant' section");
@@ -73,7 +74,7 @@ public final class SnapshotLoader {
             "unexpected content after the end of the document");
       }
     } catch (JacksonException e) {
-      throw DocumentReader.fromJackson(source.name(), e, source.yaml());
+      throw source.failure(e, parser);
     }
     return new Document(source.name(), root, lines);
   }

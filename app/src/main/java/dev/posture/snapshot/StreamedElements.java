@@ -66,7 +66,9 @@ final class StreamedElements implements Snapshot.Elements {
   private void read(Set<Collection> collections, BlockingQueue<Batch> queue) {
     List<Element> batch = new ArrayList<>(BATCH);
     RuntimeException failure = null;
-    try (JsonParser parser = source.open()) {
+    JsonParser parser = null;
+    try {
+      parser = source.open();
       parser.nextToken();
       while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
         Collection collection = SnapshotLoader.collectionNamed(parser.currentName());
@@ -78,11 +80,15 @@ final class StreamedElements implements Snapshot.Elements {
         }
       }
     } catch (JacksonException e) {
-      failure = DocumentReader.fromJackson(source.name(), e, source.yaml());
+      failure = source.failure(e, parser);
     } catch (InterruptedException e) {
       return; // the visitor stopped early; nobody is waiting
     } catch (RuntimeException e) {
       failure = e;
+    } finally {
+      if (parser != null) {
+        parser.close();
+      }
     }
     try {
       queue.put(new Batch(batch, failure, true));
@@ -93,13 +99,13 @@ final class StreamedElements implements Snapshot.Elements {
 
   private List<Element> readArray(JsonParser parser, Collection collection, List<Element> batch, BlockingQueue<Batch> queue)
       throws InterruptedException {
+    ElementShape shape = ElementShape.of(collection);
     long index = 0;
     while (parser.nextToken() != JsonToken.END_ARRAY) {
       if (parser.currentToken() != JsonToken.START_OBJECT) {
         throw notAMapping(source, parser, "$." + collection.section() + "[" + index + "]");
       }
-      @SuppressWarnings("unchecked")
-      Map<String, Object> values = (Map<String, Object>) CelValues.read(parser);
+      Map<String, Object> values = shape.read(source.name(), parser, collection, index);
       batch.add(new Element(collection, values));
       if (batch.size() == BATCH) {
         queue.put(new Batch(batch, null, false));

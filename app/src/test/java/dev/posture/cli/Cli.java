@@ -26,6 +26,11 @@ final class Cli {
 
   private Cli() {}
 
+  /** Whether this run rewrites golden files instead of comparing with them. */
+  static boolean updatingGolden() {
+    return UPDATE;
+  }
+
   static Result run(String... args) {
     return runWithInput("", args);
   }

@@ -1,0 +1,154 @@
+package dev.posture.snapshot;
+
+import dev.cel.common.values.NullValue;
+import dev.posture.catalog.Collection;
+import dev.posture.input.Document;
+import dev.posture.input.DocumentReader;
+import dev.posture.input.InputException;
+import dev.posture.input.Node;
+import dev.posture.input.SchemaValidator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+
+/**
+ * The fields of one collection's elements as the snapshot schema declares them, checked while the
+ * elements stream by: a user whose {@code accountEnabled} is {@code "yes"} stops the run with its
+ * line and path, as a wrong type in the settings does, instead of quietly turning every check that
+ * reads it into an Error. The element schemas use only {@code type}, {@code enum} and {@code $ref}s
+ * to a list of strings, and the check costs one map lookup a field. Fields the schema does not
+ * declare are read as they are: snapshots grow as Graph does.
+ */
+final class ElementShape {
+  private static final Map<Collection, ElementShape> SHAPES = new EnumMap<>(Collection.class);
+
+  private record Field(Set<String> types, Set<String> choices, String itemType, String expected) {}
+
+  private final Map<String, Field> fields;
+
+  private ElementShape(Map<String, Field> fields) {
+    this.fields = fields;
+  }
+
+  static synchronized ElementShape of(Collection collection) {
+    return SHAPES.computeIfAbsent(collection, c -> {
+      JsonNode declared = SchemaValidator.SNAPSHOT.part("/properties/" + c.section() + "/items/properties");
+      Map<String, Field> fields = new HashMap<>();
+      for (Map.Entry<String, JsonNode> e : declared.properties()) {
+        fields.put(e.getKey(), field(resolve(e.getValue())));
+      }
+      return new ElementShape(fields);
+    });
+  }
+
+  private static JsonNode resolve(JsonNode schema) {
+    JsonNode ref = schema.path("$ref");
+    return ref.isString() ? SchemaValidator.SNAPSHOT.part(ref.stringValue().substring(1)) : schema;
+  }
+
+  private static Field field(JsonNode schema) {
+    Set<String> types = new LinkedHashSet<>();
+    schema.path("type").forEach(t -> types.add(t.stringValue()));
+    if (schema.path("type").isString()) {
+      types.add(schema.path("type").stringValue());
+    }
+    Set<String> choices = new LinkedHashSet<>();
+    schema.path("enum").forEach(v -> choices.add(v.stringValue()));
+    String itemType = schema.path("items").path("type").isString() ? schema.path("items").path("type").stringValue() : null;
+    String expected = choices.isEmpty()
+        ? SchemaValidator.expected(schema.path("type")) + (itemType == null ? "" : " of " + itemType + "s")
+        : "one of " + String.join(", ", choices);
+    return new Field(types, choices, itemType, expected);
+  }
+
+  /**
+   * Reads the element the parser is on (a mapping) into CEL values, checking each declared field.
+   *
+   * @param index the element's place in its collection, for the path of a message
+   */
+  Map<String, Object> read(String source, JsonParser parser, Collection collection, long index) {
+    Map<String, Object> element = new HashMap<>();
+    while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+      String name = parser.currentName();
+      JsonToken token = parser.nextToken();
+      Field field = fields.get(name);
+      if (field != null && !accepts(field, token, parser)) {
+        throw mismatch(source, parser, path(collection, index, name), field);
+      }
+      try {
+        if (element.put(name, CelValues.read(parser)) != null) {
+          throw new CelValues.DuplicateKey(name);
+        }
+      } catch (CelValues.DuplicateKey e) {
+        // the field itself, or a key inside its value (a device's settings)
+        throw new InputException(source, parser.currentTokenLocation().getLineNr(), path(collection, index, name),
+            "duplicate key '" + e.name() + "'");
+      }
+      if (field != null && field.itemType != null) {
+        checkItems(source, parser, path(collection, index, name), field.itemType, (List<?>) element.get(name));
+      }
+    }
+    return element;
+  }
+
+  private static String path(Collection collection, long index, String field) {
+    return Node.childPath("$." + collection.section() + "[" + index + "]", field);
+  }
+
+  private static boolean accepts(Field field, JsonToken token, JsonParser parser) {
+    if (!field.choices.isEmpty()) {
+      return token == JsonToken.VALUE_STRING && field.choices.contains(parser.getString());
+    }
+    String type = switch (token) {
+      case VALUE_TRUE, VALUE_FALSE -> "boolean";
+      case VALUE_STRING -> "string";
+      case START_OBJECT -> "object";
+      case START_ARRAY -> "array";
+      case VALUE_NUMBER_INT -> field.types.contains("integer") ? "integer" : "number";
+      case VALUE_NUMBER_FLOAT -> "number";
+      default -> "null";
+    };
+    return field.types.contains(type);
+  }
+
+  private static void checkItems(String source, JsonParser parser, String path, String type, List<?> items) {
+    for (int i = 0; i < items.size(); i++) {
+      Object item = items.get(i);
+      boolean ok = switch (type) {
+        case "string" -> item instanceof String;
+        case "boolean" -> item instanceof Boolean;
+        default -> true;
+      };
+      if (!ok) {
+        throw new InputException(source, parser.currentTokenLocation().getLineNr(), path + "[" + i + "]",
+            "expected " + SchemaValidator.expected(JsonNodeFactory.instance.stringNode(type)) + ", found " + describe(item));
+      }
+    }
+  }
+
+  /** A value read for CEL, as messages describe values. */
+  private static String describe(Object value) {
+    if (value instanceof String text) {
+      return "'" + text + "'";
+    }
+    if (value instanceof List || value instanceof Map) {
+      return value instanceof List ? "a list" : "a mapping";
+    }
+    return value instanceof NullValue ? "null" : String.valueOf(value);
+  }
+
+  /** Reads the offending value whole to say what it was, in the words of the settings' messages. */
+  private static InputException mismatch(String source, JsonParser parser, String path, Field field) {
+    int line = parser.currentTokenLocation().getLineNr();
+    JsonNode value = DocumentReader.readValue(source, parser, path, new HashMap<>());
+    String found = new Node(new Document(source, value, Map.of()), value, path).describe();
+    return new InputException(source, line, path, "expected " + field.expected + ", found " + found);
+  }
+}
