@@ -24,7 +24,7 @@ import java.util.Optional;
  * misspelt variable is a compile error at load, not a surprise at run time.
  */
 final class CelCompiler {
-  /** Bounds a comprehension (exists, all, map, filter) over any one list. */
+  /** Bounds the iterations of all comprehensions (exists, all, map, filter) in one evaluation, nested ones included. */
   private static final int MAX_ITERATIONS = 100_000;
   /** Bounds an expression's source: checks are one-liners, not programs. */
   static final int MAX_EXPRESSION_LENGTH = 4_000;
@@ -124,7 +124,10 @@ final class CelCompiler {
       String message = e.getMessage();
       // CEL prefixes "evaluation error at <source>:<offset>: "; the rest is what users need.
       int colon = message.indexOf(": ");
-      return colon > 0 && message.startsWith("evaluation error") ? message.substring(colon + 2) : message;
+      String problem = colon > 0 && message.startsWith("evaluation error") ? message.substring(colon + 2) : message;
+      return problem.startsWith("Iteration budget exceeded")
+          ? "the check went over its budget of " + MAX_ITERATIONS + " loop iterations (exists, all, map, filter)"
+          : problem;
     }
   }
 }

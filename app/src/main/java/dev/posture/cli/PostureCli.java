@@ -1,6 +1,7 @@
 package dev.posture.cli;
 
 import dev.posture.input.InputException;
+import dev.posture.report.TerminalSafeWriter;
 import dev.posture.state.RefusedEditException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -51,8 +52,10 @@ public final class PostureCli {
   static int run(String[] args, PrintWriter out, PrintWriter err, InputStream in, Map<String, String> env, Path workingDir,
       Clock clock, IntSupplier terminalColumns) {
     Progress progress = Progress.forTerminal(err);
+    // messages quote the inputs (a value that was not expected); they reach the terminal inert
+    PrintWriter messages = new PrintWriter(new TerminalSafeWriter(err));
     try {
-      CommandLine cli = commandLine(progress.guard(out), progress.guard(err), in, clock);
+      CommandLine cli = commandLine(progress.guard(out), progress.guard(messages), in, clock);
       ((PostureCommand) cli.getCommand()).terminalColumns = terminalColumns;
       cli.setExecutionStrategy(parsed -> {
         List<CommandLine> path = parsed.asCommandLineList();
@@ -72,11 +75,12 @@ public final class PostureCli {
       cli.setParameterExceptionHandler(usageErrors(defaults));
       return cli.execute(args);
     } catch (InputException e) {
-      err.println("posture: " + e.getMessage());
+      messages.println("posture: " + e.getMessage());
       return ExitCode.INVALID_INPUT;
     } finally {
       progress.stop();
       out.flush();
+      messages.flush();
       err.flush();
     }
   }

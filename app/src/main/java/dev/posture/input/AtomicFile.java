@@ -7,7 +7,10 @@ import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -20,6 +23,8 @@ import java.nio.file.attribute.PosixFilePermissions;
  * one, never half of one.
  */
 public final class AtomicFile {
+  private static final String TEMPORARY = ".tmp";
+
   private AtomicFile() {}
 
   /** Something that writes bytes and may fail with an I/O error. */
@@ -34,9 +39,12 @@ public final class AtomicFile {
   /** @throws InputException naming {@code target} when it cannot be written; the old file is then intact */
   public static void replace(Path target, ByteWriter writer) {
     Path absolute = target.toAbsolutePath();
+    if (Files.exists(absolute) && !Files.isWritable(absolute)) {
+      throw new InputException(target.toString(), "is read-only; nothing was written");
+    }
     Path temp = null;
     try {
-      temp = Files.createTempFile(absolute.getParent(), "." + absolute.getFileName(), ".tmp");
+      temp = Files.createTempFile(absolute.getParent(), "." + absolute.getFileName(), TEMPORARY);
       keepPermissions(absolute, temp);
       try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
         OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16);
@@ -59,10 +67,49 @@ public final class AtomicFile {
       } catch (AtomicMoveNotSupportedException e) {
         Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING);
       }
+      temp = null;
+      syncFolder(absolute.getParent());
     } catch (IOException e) {
-      throw new InputException(target.toString(), "cannot be written: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+      throw new InputException(target.toString(), "cannot be written (" + reason(e) + "); "
+          + (Files.exists(absolute) ? "it is as it was" : "nothing was written"));
     } finally {
       deleteQuietly(temp);
+    }
+  }
+
+  /**
+   * Removes what writes of {@code target} that never finished left behind (a process killed while
+   * writing). Only for a caller that holds a lock every writer of the file takes, so that no other
+   * write is under way.
+   */
+  public static void removeLeftovers(Path target) {
+    Path absolute = target.toAbsolutePath();
+    String prefix = "." + absolute.getFileName();
+    try (DirectoryStream<Path> leftovers = Files.newDirectoryStream(absolute.getParent(),
+        p -> p.getFileName().toString().startsWith(prefix) && p.getFileName().toString().endsWith(TEMPORARY))) {
+      leftovers.forEach(AtomicFile::deleteQuietly);
+    } catch (IOException | java.io.UncheckedIOException e) {
+      // a leftover is hidden and harmless; the write itself will say if the folder is unusable
+    }
+  }
+
+  /** Why a file operation failed, in the system's words, without the path it names. */
+  public static String reason(IOException e) {
+    if (e instanceof AccessDeniedException) {
+      return "permission denied";
+    }
+    if (e instanceof FileSystemException f && f.getReason() != null) {
+      return f.getReason();
+    }
+    return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+  }
+
+  /** The rename is on disk once the folder is: without this, a power cut could bring the old file back. */
+  private static void syncFolder(Path folder) {
+    try (FileChannel channel = FileChannel.open(folder, StandardOpenOption.READ)) {
+      channel.force(true);
+    } catch (IOException e) {
+      // not every file system lets a folder be opened; the file itself is on disk already
     }
   }
 

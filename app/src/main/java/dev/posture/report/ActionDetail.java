@@ -38,10 +38,10 @@ public record ActionDetail(
 
   public void table(PrintWriter out) {
     Action a = result.action();
-    out.println(a.id() + ": " + a.title());
-    out.println("Reference: " + reference(a.id()));
+    println(out, a.id() + ": " + a.title());
+    println(out, "Reference: " + reference(a.id()));
     out.println();
-    out.println("At a glance");
+    println(out, "At a glance");
     field(out, "Category", a.category().label() + a.deviceCategory().map(d -> " (" + d.label() + ")").orElse(""));
     field(out, "Product", a.product());
     field(out, "Protects against", String.join(", ", a.threats()));
@@ -50,11 +50,11 @@ public record ActionDetail(
     field(out, "Status", result.status().label() + (result.status() == result.recordedStatus() ? "" : " (recorded: " + result.recordedStatus().label() + ")"));
     field(out, "Tier", a.tier().label() + ", implementation cost " + a.implementationCost().label());
     out.println();
-    out.println("User impact");
+    println(out, "User impact");
     field(out, "Impact", a.userImpact().label());
     field(out, "Users affected", a.usersAffected());
     out.println();
-    out.println("Implementation");
+    println(out, "Implementation");
     field(out, "Current state", implementation());
     list(out, "Prerequisites", a.prerequisites());
     if (a.licenses().isEmpty()) {
@@ -63,43 +63,43 @@ public record ActionDetail(
       list(out, "Licences", a.licenses().stream().map(l -> l + (servicePlans.contains(l) ? ": in the tenant" : ": not in the tenant")).toList());
     }
     if (!a.remediation().isEmpty()) {
-      out.println("  Steps:");
+      println(out, "  Steps:");
       for (int i = 0; i < a.remediation().size(); i++) {
-        out.println("    " + (i + 1) + ". " + a.remediation().get(i));
+        println(out, "    " + (i + 1) + ". " + a.remediation().get(i));
       }
     }
     list(out, "Learn more", a.learnMore());
     field(out, "Manage at", a.actionUrl());
     suggestion.ifPresent(s -> {
       out.println();
-      out.println("Suggestion: mark as '" + s.status().label() + "' (" + s.status().key() + "). " + s.reason());
+      println(out, "Suggestion: mark as '" + s.status().label() + "' (" + s.status().key() + "). " + s.reason());
     });
     out.println();
-    out.println("Decision");
+    println(out, "Decision");
     field(out, "Status", state.status().label());
     state.reviewBy().ifPresent(d -> field(out, "Review by", d.toString()));
     field(out, "Tags", state.tags().isEmpty() ? "none" : String.join(", ", state.tags()));
     if (state.notes().isEmpty()) {
       field(out, "Notes", "none");
     } else {
-      out.println("  Notes:");
+      println(out, "  Notes:");
       for (int i = 0; i < state.notes().size(); i++) {
         ActionState.Note n = state.notes().get(i);
-        out.println("    " + (i + 1) + ". " + n.text() + byline(n.by(), n.at()));
+        println(out, "    " + (i + 1) + ". " + n.text() + byline(n.by(), n.at()));
       }
     }
     for (ActionState.DeviceGroupException e : state.deviceGroupExceptions()) {
-      out.println("  Device group " + e.group() + ": " + e.status().label() + e.reviewBy().map(d -> ", review by " + d).orElse("")
+      println(out, "  Device group " + e.group() + ": " + e.status().label() + e.reviewBy().map(d -> ", review by " + d).orElse("")
           + ". " + e.note() + byline(e.by(), e.at()));
     }
     for (RemediationRequest r : requests) {
-      out.println("  Remediation requested: due " + r.due() + (r.owner().isEmpty() ? "" : ", owner " + r.owner())
+      println(out, "  Remediation requested: due " + r.due() + (r.owner().isEmpty() ? "" : ", owner " + r.owner())
           + (r.note().isEmpty() ? "" : ". " + r.note()) + byline(r.requestedBy(), r.requestedAt()));
     }
     if (state.history().isEmpty()) {
       field(out, "History", "none");
     } else {
-      out.println("  History:");
+      println(out, "  History:");
       StringWriter text = new StringWriter();
       HistoryReport.table(state.history()).print(new PrintWriter(text));
       text.toString().lines().forEach(line -> out.println("    " + line));
@@ -160,7 +160,12 @@ public record ActionDetail(
   }
 
   private static void field(PrintWriter out, String name, String value) {
-    out.println("  " + name + ": " + value);
+    println(out, "  " + name + ": " + value);
+  }
+
+  /** Every line holds data from the inputs: shown on one line, inert. */
+  private static void println(PrintWriter out, String line) {
+    out.println(Printable.line(line));
   }
 
   private static void list(PrintWriter out, String name, List<String> items) {
@@ -168,8 +173,8 @@ public record ActionDetail(
       field(out, name, "none");
       return;
     }
-    out.println("  " + name + ":");
-    items.forEach(item -> out.println("    - " + item));
+    println(out, "  " + name + ":");
+    items.forEach(item -> println(out, "    - " + item));
   }
 
   private static String byline(String by, String at) {

@@ -45,7 +45,7 @@ public final class ActionListReport {
         out.println();
       }
       first = false;
-      out.println(groupBy + ": " + group.getKey() + " (" + group.getValue().size() + ")");
+      out.println(Printable.line(groupBy + ": " + group.getKey() + " (" + group.getValue().size() + ")"));
       TextTable table = header();
       group.getValue().forEach(r -> row(table, r));
       table.print(out);

@@ -34,7 +34,7 @@ public final class AffectedReport {
   public void table(PrintWriter out) {
     Collection c = affected.collection();
     out.println(actionId + ": " + affected.elements().size() + " of " + affected.eligible() + " eligible " + c.section() + " not covered");
-    affected.error().ifPresent(e -> out.println("The walk stopped on an element the check could not decide: " + e));
+    affected.error().ifPresent(e -> out.println(Printable.line("The walk stopped on an element the check could not decide: " + e)));
     if (!affected.elements().isEmpty()) {
       TextTable table = new TextTable();
       fields().forEach(table::column);

@@ -56,7 +56,7 @@ public final class AssessmentTable implements Renderer {
     if (!tenant.capturedAt().isEmpty()) {
       line.append(", captured ").append(tenant.capturedAt());
     }
-    out.println(line);
+    out.println(Printable.line(line.toString()));
   }
 
   private static void views(Scores scores, Bars bars, PrintWriter out) {

@@ -15,7 +15,7 @@ final class ExpiredReviewsReport {
     if (!expired.isEmpty()) {
       out.println();
       out.println("Reviews past their date:");
-      expired.forEach(e -> out.println("  " + e.describe()));
+      expired.forEach(e -> out.println(Printable.line("  " + e.describe())));
     }
   }
 

@@ -37,12 +37,12 @@ public final class GraphTable {
         + (graph.differsFromReported() ? "; the controls in the export add up to "
             + Numbers.points(graph.assessment().scores().current().points()) + " of "
             + Numbers.points(graph.assessment().scores().current().max()) : "") + ".");
-    out.println("Enabled services: " + (graph.enabledServices().isEmpty() ? "none listed" : String.join(", ", graph.enabledServices())));
+    out.println(Printable.line("Enabled services: " + (graph.enabledServices().isEmpty() ? "none listed" : String.join(", ", graph.enabledServices()))));
     if (!graph.missingMax().isEmpty()) {
-      out.println(GraphMessages.missingMax(graph));
+      out.println(Printable.line(GraphMessages.missingMax(graph)));
     }
     if (!graph.reviewed().isEmpty()) {
-      out.println("Reviewed in the portal, kept as To address: " + String.join(", ", graph.reviewed()));
+      out.println(Printable.line("Reviewed in the portal, kept as To address: " + String.join(", ", graph.reviewed())));
     }
   }
 
@@ -128,7 +128,7 @@ public final class GraphTable {
     }
     out.println(heading + ":");
     for (History.Change c : changes) {
-      out.println("  " + c.control() + ": " + Numbers.points(c.before()) + " -> " + Numbers.points(c.after()));
+      out.println(Printable.line("  " + c.control() + ": " + Numbers.points(c.before()) + " -> " + Numbers.points(c.after())));
     }
   }
 }

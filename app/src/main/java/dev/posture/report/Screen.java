@@ -7,14 +7,15 @@ import java.util.OptionalInt;
 /**
  * Output bound for a screen: how many columns a table may take (none for a pipe or a file, so
  * scripts keep the full text) and whether pictures must stay in ASCII. Renderers take any
- * PrintWriter; tables and charts ask this one how to draw.
+ * PrintWriter; tables and charts ask this one how to draw. What it writes passes through a
+ * {@link TerminalSafeWriter}.
  */
 public final class Screen extends PrintWriter {
   private final OptionalInt width;
   private final boolean ascii;
 
   public Screen(Writer out, OptionalInt width, boolean ascii) {
-    super(out);
+    super(new TerminalSafeWriter(out));
     this.width = width;
     this.ascii = ascii;
   }

@@ -71,7 +71,7 @@ public final class TextTable {
     if (cells.length != headers.size()) {
       throw new IllegalArgumentException("expected " + headers.size() + " cells, got " + cells.length);
     }
-    rows.add(List.of(cells));
+    rows.add(Arrays.stream(cells).map(Printable::line).toList()); // a cell is one line, whatever the data holds
     return this;
   }
 

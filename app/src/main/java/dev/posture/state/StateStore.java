@@ -20,6 +20,7 @@ import java.util.function.UnaryOperator;
  * again once the lock is held, so two people editing at once both keep their change. The new file is
  * written beside the old one, flushed to disk and renamed over it, so a reader sees the old or the
  * new file, never half of one. A file that cannot be parsed is reported and left exactly as it is.
+ * What a writer killed mid-write left behind is removed by the next one, under the lock.
  *
  * <p>The lock is an OS lock on a sibling {@code .NAME.lock} file (other processes), held together
  * with an in-process lock (the OS lock belongs to the whole JVM, so it cannot order its threads).
@@ -44,6 +45,7 @@ public final class StateStore {
     local.lock();
     try (FileChannel lockFile = FileChannel.open(lockPath(), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         FileLock ignored = lockFile.lock()) {
+      AtomicFile.removeLeftovers(file);
       byte[] existing = Files.exists(file) ? DocumentReader.readBytes(file) : null;
       State before = existing == null ? State.EMPTY : new StateLoader().parse(file.toString(), existing);
       State after = change.apply(before);
@@ -53,7 +55,7 @@ public final class StateStore {
       }
       return new Update(before, after);
     } catch (IOException e) {
-      throw new InputException(file.toString(), "cannot be locked for writing: " + e.getMessage());
+      throw new InputException(file.toString(), "cannot be locked for writing (" + AtomicFile.reason(e) + "); nothing was written");
     } finally {
       local.unlock();
     }

@@ -2,11 +2,15 @@ package dev.posture.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.posture.input.InputException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -174,5 +178,38 @@ class CatalogLoaderTest {
     assertThatThrownBy(() -> check.passes().test(Map.of("tenant", Map.of())))
         .isInstanceOf(CheckFailedException.class)
         .hasMessageContaining("'x'");
+  }
+
+  @Test
+  void aCheckHasABudgetOfLoopIterations() throws Exception {
+    Catalog catalog = loader.load(write("a.yaml", VALID.replace("passes: tenant.x == 1",
+        "passes: tenant.big.all(a, tenant.big.all(b, tenant.big.all(c, a + b + c >= 0)))")));
+    Check.Binary check = (Check.Binary) catalog.find("scid_2090").orElseThrow().check();
+    List<Long> thousand = LongStream.range(0, 1000).boxed().toList();
+
+    // a billion iterations if nothing stopped it
+    assertTimeoutPreemptively(Duration.ofSeconds(10), () ->
+        assertThatThrownBy(() -> check.passes().test(Map.of("tenant", Map.of("big", thousand))))
+            .isInstanceOf(CheckFailedException.class)
+            .hasMessage("the check went over its budget of 100000 loop iterations (exists, all, map, filter)"));
+  }
+
+  @Test
+  void regularExpressionsRunInLinearTime() throws Exception {
+    Catalog catalog = loader.load(write("a.yaml", VALID.replace("passes: tenant.x == 1", "passes: \"tenant.s.matches('^(a+)+$')\"")));
+    Check.Binary check = (Check.Binary) catalog.find("scid_2090").orElseThrow().check();
+
+    // catastrophic backtracking for java.util.regex; CEL's RE2 answers at once
+    assertTimeoutPreemptively(Duration.ofSeconds(5), () ->
+        assertThat(check.passes().test(Map.of("tenant", Map.of("s", "a".repeat(50_000) + "!")))).isFalse());
+  }
+
+  @Test
+  void checksReachNothingButTheirVariables() throws Exception {
+    for (String outside : List.of("env.HOME == ''", "System.getenv('HOME') == ''", "dev.posture.cli.Main{} == null",
+        "readFile('/etc/passwd') == ''", "java.lang.Runtime.getRuntime() == null")) {
+      assertThat(failure(VALID.replace("passes: tenant.x == 1", "passes: \"" + outside + "\"")))
+          .as(outside).hasMessageContaining("check does not compile");
+    }
   }
 }

@@ -1,0 +1,35 @@
+package dev.posture.report;
+
+/**
+ * Text from the inputs made safe to show on a terminal: a display name or a note could otherwise
+ * carry escape sequences (clearing the screen, setting the window title, writing the clipboard),
+ * line breaks that forge extra report lines, or bidirectional overrides that show text in another
+ * order than it is read (Trojan Source).
+ */
+public final class Printable {
+  /** What stands in for a character that cannot be shown as it is. */
+  static final char REPLACEMENT = '\uFFFD';
+
+  private Printable() {}
+
+  /** One line of text: breaks and tabs become spaces, other control characters {@link #REPLACEMENT}. */
+  public static String line(String text) {
+    StringBuilder out = null;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      char shown = c == '\n' || c == '\r' || c == '\t' ? ' ' : unsafe(c) ? REPLACEMENT : c;
+      if (shown != c && out == null) {
+        out = new StringBuilder(text.length()).append(text, 0, i);
+      }
+      if (out != null && !(c == '\n' && i > 0 && text.charAt(i - 1) == '\r')) {
+        out.append(shown);
+      }
+    }
+    return out == null ? text : out.toString();
+  }
+
+  /** C0 and C1 control characters, DEL, and the bidirectional embeddings, overrides and isolates. */
+  static boolean unsafe(char c) {
+    return c < 0x20 || (c >= 0x7F && c <= 0x9F) || (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
+  }
+}
