@@ -74,8 +74,9 @@ public final class DocumentReader {
     boolean asYaml = yaml != null ? yaml : looksLikeYaml(bytes, start);
     ObjectMapper mapper = mapper(asYaml);
     Map<String, Integer> lines = trackLines ? new HashMap<>() : Map.of();
-    JsonParser parser = mapper.createParser(bytes, start, bytes.length - start);
-    try (parser) {
+    JsonParser parser = null;
+    try {
+      parser = mapper.createParser(bytes, start, bytes.length - start); // sniffs the encoding: may fail already
       JsonToken first = parser.nextToken();
       if (first == null) {
         throw new InputException(source, 1, null, "the file is empty; expected a " + kind(asYaml) + " document");
@@ -91,6 +92,10 @@ public final class DocumentReader {
         checkUtf8(source, new java.io.ByteArrayInputStream(bytes, start, bytes.length - start));
       }
       throw fromJackson(source, e, asYaml, parser);
+    } finally {
+      if (parser != null) {
+        parser.close();
+      }
     }
   }
 
@@ -214,6 +219,7 @@ public final class DocumentReader {
         .replaceAll(" \\(start marker at \\[Source: [^\\]]*?line: (\\d+), column: (\\d+)\\]\\)", " opened on line $1")
         .replaceAll(" \\(start marker at \\[Source: [^\\]]*\\]\\)", "")
         .replaceAll(" \\(at char #\\d+, byte #-?\\d+\\)", "")
+        .replaceAll("^Unsupported UCS-4 endianness.*", "the first bytes are those of UTF-32 text; expected UTF-8")
         .replaceAll("^String value length \\(\\d+\\) exceeds the maximum allowed \\((\\d+)\\)", "a string longer than $1 characters")
         .replaceAll("^Number value length \\(\\d+\\) exceeds the maximum allowed \\((\\d+)\\)", "a number of more than $1 digits")
         .replaceAll("^Document nesting depth \\(\\d+\\) exceeds the maximum allowed \\((\\d+)\\)", "values nested more than $1 deep");

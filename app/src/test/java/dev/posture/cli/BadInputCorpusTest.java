@@ -2,6 +2,7 @@ package dev.posture.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -66,6 +67,7 @@ class BadInputCorpusTest {
 
   @Test
   void everyExpectationHasItsCase() throws IOException {
+    assumeFalse(Cli.updatingGolden(), "the expectations are being rewritten");
     assertThat(cases()).containsExactlyInAnyOrderElementsOf(expectations().keySet());
   }
 
