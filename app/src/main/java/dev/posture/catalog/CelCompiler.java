@@ -14,6 +14,7 @@ import dev.cel.common.types.SimpleType;
 import dev.cel.parser.CelStandardMacro;
 import dev.cel.runtime.CelEvaluationException;
 import dev.cel.runtime.CelRuntime;
+import dev.cel.runtime.CelRuntimeFactory;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
@@ -29,23 +30,21 @@ final class CelCompiler {
   /** Bounds an expression's source: checks are one-liners, not programs. */
   static final int MAX_EXPRESSION_LENGTH = 4_000;
 
-  private final Cel tenantScope;
+  private static final CelOptions OPTIONS =
+      CelOptions.current()
+          .enableHeterogeneousNumericComparisons(true)
+          .comprehensionMaxIterations(MAX_ITERATIONS)
+          .build();
+
+  /** Makes programs of checked expressions: all a start from the cache needs. */
+  private final CelRuntime runtime = CelRuntimeFactory.standardCelRuntimeBuilder().setOptions(OPTIONS).build();
+  /** Parses and type-checks; building its environment is most of a cold start, so only on a cache miss. */
+  private Cel tenantScope;
   private final Map<Collection, Cel> elementScopes = new EnumMap<>(Collection.class);
   private final CatalogCache cache;
 
   CelCompiler(CatalogCache cache) {
     this.cache = cache;
-    tenantScope =
-        CelFactory.standardCelBuilder()
-            .setOptions(
-                CelOptions.current()
-                    .enableHeterogeneousNumericComparisons(true)
-                    .comprehensionMaxIterations(MAX_ITERATIONS)
-                    .build())
-            .setStandardMacros(CelStandardMacro.STANDARD_MACROS)
-            .addVar("tenant", MapType.create(SimpleType.STRING, SimpleType.DYN))
-            .setResultType(SimpleType.BOOL)
-            .build();
   }
 
   /** Compiles an expression over {@code tenant}, plus the element of {@code collection} when given. */
@@ -53,17 +52,16 @@ final class CelCompiler {
     if (text.length() > MAX_EXPRESSION_LENGTH) {
       return CompileResult.failure("the expression is " + text.length() + " characters long; at most " + MAX_EXPRESSION_LENGTH + " are allowed");
     }
-    Cel cel = collection.map(this::scopeFor).orElse(tenantScope);
     String scope = collection.map(Collection::element).orElse("tenant");
     Optional<CelAbstractSyntaxTree> cached = cache.get(scope, text).flatMap(CelCompiler::checked);
     if (cached.isPresent()) {
       try {
-        return CompileResult.success(new CelExpression(text, cel.createProgram(cached.get())));
+        return CompileResult.success(new CelExpression(text, runtime.createProgram(cached.get())));
       } catch (CelEvaluationException e) {
         // fall through and compile from the text
       }
     }
-    CelValidationResult result = cel.compile(text);
+    CelValidationResult result = collection.map(this::scopeFor).orElseGet(this::tenantScope).compile(text);
     if (result.hasError()) {
       CelIssue first = result.getErrors().get(0);
       String where = first.getSourceLocation().getLine() > 0
@@ -74,7 +72,7 @@ final class CelCompiler {
     try {
       CelAbstractSyntaxTree ast = result.getAst();
       cache.put(scope, text, CelProtoAbstractSyntaxTree.fromCelAst(ast).toCheckedExpr().toByteArray());
-      return CompileResult.success(new CelExpression(text, cel.createProgram(ast)));
+      return CompileResult.success(new CelExpression(text, runtime.createProgram(ast)));
     } catch (Exception e) {
       return CompileResult.failure(e.getMessage());
     }
@@ -88,10 +86,22 @@ final class CelCompiler {
     }
   }
 
+  private Cel tenantScope() {
+    if (tenantScope == null) {
+      tenantScope = CelFactory.standardCelBuilder()
+          .setOptions(OPTIONS)
+          .setStandardMacros(CelStandardMacro.STANDARD_MACROS)
+          .addVar("tenant", MapType.create(SimpleType.STRING, SimpleType.DYN))
+          .setResultType(SimpleType.BOOL)
+          .build();
+    }
+    return tenantScope;
+  }
+
   private Cel scopeFor(Collection collection) {
     return elementScopes.computeIfAbsent(
         collection,
-        c -> tenantScope.toCelBuilder().addVar(c.element(), MapType.create(SimpleType.STRING, SimpleType.DYN)).build());
+        c -> tenantScope().toCelBuilder().addVar(c.element(), MapType.create(SimpleType.STRING, SimpleType.DYN)).build());
   }
 
   record CompileResult(Expression expression, String error) {

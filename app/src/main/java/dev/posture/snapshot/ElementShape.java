@@ -8,6 +8,7 @@ import dev.posture.input.InputException;
 import dev.posture.input.Node;
 import dev.posture.input.SchemaValidator;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -29,7 +30,8 @@ import tools.jackson.databind.node.JsonNodeFactory;
 final class ElementShape {
   private static final Map<Collection, ElementShape> SHAPES = new EnumMap<>(Collection.class);
 
-  private record Field(Set<String> types, Set<String> choices, String itemType, String expected) {}
+  /** @param tokens the tokens a value may start with; @param choices the strings allowed, if only some are */
+  private record Field(Set<JsonToken> tokens, Set<String> choices, String itemType, String expected) {}
 
   private final Map<String, Field> fields;
 
@@ -61,11 +63,27 @@ final class ElementShape {
     }
     Set<String> choices = new LinkedHashSet<>();
     schema.path("enum").forEach(v -> choices.add(v.stringValue()));
+    Set<JsonToken> tokens = EnumSet.noneOf(JsonToken.class);
+    if (!choices.isEmpty()) {
+      tokens.add(JsonToken.VALUE_STRING);
+    }
+    for (String type : types) {
+      tokens.addAll(switch (type) {
+        case "boolean" -> EnumSet.of(JsonToken.VALUE_TRUE, JsonToken.VALUE_FALSE);
+        case "string" -> EnumSet.of(JsonToken.VALUE_STRING);
+        case "object" -> EnumSet.of(JsonToken.START_OBJECT);
+        case "array" -> EnumSet.of(JsonToken.START_ARRAY);
+        case "number" -> EnumSet.of(JsonToken.VALUE_NUMBER_INT, JsonToken.VALUE_NUMBER_FLOAT);
+        case "integer" -> EnumSet.of(JsonToken.VALUE_NUMBER_INT);
+        case "null" -> EnumSet.of(JsonToken.VALUE_NULL);
+        default -> throw new IllegalStateException("the snapshot schema uses a type posture does not check: " + type);
+      });
+    }
     String itemType = schema.path("items").path("type").isString() ? schema.path("items").path("type").stringValue() : null;
     String expected = choices.isEmpty()
         ? SchemaValidator.expected(schema.path("type")) + (itemType == null ? "" : " of " + itemType + "s")
         : "one of " + String.join(", ", choices);
-    return new Field(types, choices, itemType, expected);
+    return new Field(tokens, choices, itemType, expected);
   }
 
   /**
@@ -92,7 +110,12 @@ final class ElementShape {
             "duplicate key '" + e.name() + "'");
       }
       if (field != null && field.itemType != null) {
-        checkItems(source, parser, path(collection, index, name), field.itemType, (List<?>) element.get(name));
+        int bad = firstOtherThan(field.itemType, (List<?>) element.get(name));
+        if (bad >= 0) {
+          Object item = ((List<?>) element.get(name)).get(bad);
+          throw new InputException(source, parser.currentTokenLocation().getLineNr(), path(collection, index, name) + "[" + bad + "]",
+              "expected " + SchemaValidator.expected(JsonNodeFactory.instance.stringNode(field.itemType)) + ", found " + describe(item));
+        }
       }
     }
     return element;
@@ -103,22 +126,11 @@ final class ElementShape {
   }
 
   private static boolean accepts(Field field, JsonToken token, JsonParser parser) {
-    if (!field.choices.isEmpty()) {
-      return token == JsonToken.VALUE_STRING && field.choices.contains(parser.getString());
-    }
-    String type = switch (token) {
-      case VALUE_TRUE, VALUE_FALSE -> "boolean";
-      case VALUE_STRING -> "string";
-      case START_OBJECT -> "object";
-      case START_ARRAY -> "array";
-      case VALUE_NUMBER_INT -> field.types.contains("integer") ? "integer" : "number";
-      case VALUE_NUMBER_FLOAT -> "number";
-      default -> "null";
-    };
-    return field.types.contains(type);
+    return field.tokens.contains(token) && (field.choices.isEmpty() || field.choices.contains(parser.getString()));
   }
 
-  private static void checkItems(String source, JsonParser parser, String path, String type, List<?> items) {
+  /** The index of the first item that is not of {@code type}, or -1. */
+  private static int firstOtherThan(String type, List<?> items) {
     for (int i = 0; i < items.size(); i++) {
       Object item = items.get(i);
       boolean ok = switch (type) {
@@ -127,10 +139,10 @@ final class ElementShape {
         default -> true;
       };
       if (!ok) {
-        throw new InputException(source, parser.currentTokenLocation().getLineNr(), path + "[" + i + "]",
-            "expected " + SchemaValidator.expected(JsonNodeFactory.instance.stringNode(type)) + ", found " + describe(item));
+        return i;
       }
     }
+    return -1;
   }
 
   /** A value read for CEL, as messages describe values. */
