@@ -10,7 +10,9 @@ import dev.posture.report.BaselineLoader;
 import dev.posture.report.CsvReport;
 import dev.posture.report.Format;
 import dev.posture.report.GraphJsonReport;
+import dev.posture.report.GraphMarkdown;
 import dev.posture.report.GraphMessages;
+import dev.posture.report.JunitReport;
 import dev.posture.report.GraphTable;
 import dev.posture.report.Numbers;
 import dev.posture.report.Renderer;
@@ -61,7 +63,7 @@ record Assessments(Report report, Optional<GraphAssessment> graph) {
     return graph(exports, tenant.state, catalog.load(), today(root), err);
   }
 
-  /** The renderer for a format: for Graph exports, the table, JSON and CSV add the history (and comparisons). */
+  /** The renderer for a format: for Graph exports, every format adds what Microsoft reported, the history and the comparisons. */
   Renderer renderer(Format format, int top, boolean excel, boolean colour) {
     if (graph.isPresent() && format == Format.TABLE) {
       return (report, out) -> new GraphTable(top, colour).render(graph.get(), report, out);
@@ -71,6 +73,12 @@ record Assessments(Report report, Optional<GraphAssessment> graph) {
     }
     if (graph.isPresent() && format == Format.CSV) {
       return new CsvReport(excel, graph.get().history().series());
+    }
+    if (graph.isPresent() && format == Format.MARKDOWN) {
+      return (report, out) -> new GraphMarkdown(top).render(graph.get(), report, out);
+    }
+    if (graph.isPresent() && format == Format.JUNIT) {
+      return new JunitReport(category -> GraphMessages.properties(graph.get(), category));
     }
     return Renderers.of(format, top, excel, colour);
   }

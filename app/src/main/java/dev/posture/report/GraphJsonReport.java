@@ -48,7 +48,7 @@ public final class GraphJsonReport {
     }
     ArrayNode comparisons = node.putArray("comparisons");
     for (Comparison c : graph.comparisons()) {
-      ObjectNode item = comparisons.addObject().put("basis", c.basis()).put("label", GraphTable.basis(c));
+      ObjectNode item = comparisons.addObject().put("basis", c.basis()).put("label", GraphMessages.basis(c));
       c.seatRange().ifPresent(r -> item.put("seatRange", r));
       item.put("averageScore", c.averageScore());
       ArrayNode categories = item.putArray("categories");

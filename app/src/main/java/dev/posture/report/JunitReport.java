@@ -9,6 +9,7 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
@@ -29,6 +30,18 @@ public final class JunitReport implements Renderer {
   private static final XMLOutputFactory FACTORY = XMLOutputFactory.newFactory();
   /** Characters XML 1.0 cannot carry at all, even escaped; a snapshot could hold them. */
   private static final Pattern NOT_XML = Pattern.compile("[^\\t\\n\\r\\x{20}-\\x{D7FF}\\x{E000}-\\x{FFFD}\\x{10000}-\\x{10FFFF}]");
+
+  private final Function<Category, Map<String, String>> properties;
+
+  /** A report whose test suites carry no properties. */
+  public JunitReport() {
+    this(category -> Map.of());
+  }
+
+  /** @param properties name-value pairs for each category's test suite, such as Graph's comparisons */
+  public JunitReport(Function<Category, Map<String, String>> properties) {
+    this.properties = properties;
+  }
 
   @Override
   public void render(Report report, PrintWriter out) {
@@ -52,6 +65,7 @@ public final class JunitReport implements Renderer {
         xml.writeStartElement("testsuite");
         xml.writeAttribute("name", suite.getKey().label());
         counts(xml, suite.getValue());
+        properties(xml, properties.apply(suite.getKey()));
         for (ActionResult r : suite.getValue()) {
           testCase(xml, r, report.state().of(r.id()));
         }
@@ -67,6 +81,22 @@ public final class JunitReport implements Renderer {
       throw new IllegalStateException("cannot write JUnit XML", e);
     }
     out.flush();
+  }
+
+  private static void properties(XMLStreamWriter xml, Map<String, String> properties) throws XMLStreamException {
+    if (properties.isEmpty()) {
+      return;
+    }
+    xml.writeCharacters("\n    ");
+    xml.writeStartElement("properties");
+    for (Map.Entry<String, String> p : properties.entrySet()) {
+      xml.writeCharacters("\n      ");
+      xml.writeEmptyElement("property");
+      xml.writeAttribute("name", xmlSafe(p.getKey()));
+      xml.writeAttribute("value", xmlSafe(p.getValue()));
+    }
+    xml.writeCharacters("\n    ");
+    xml.writeEndElement();
   }
 
   private static void counts(XMLStreamWriter xml, List<ActionResult> actions) throws XMLStreamException {

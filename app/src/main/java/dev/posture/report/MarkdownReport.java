@@ -87,7 +87,7 @@ public final class MarkdownReport implements Renderer {
   }
 
   /** Cells are already escaped; ids go in code spans, which cannot hold a backtick, so ids never do. */
-  private static void table(PrintWriter out, List<String> headers, String alignment, List<List<String>> rows) {
+  static void table(PrintWriter out, List<String> headers, String alignment, List<List<String>> rows) {
     out.println("| " + String.join(" | ", headers) + " |");
     out.println(alignment);
     for (List<String> row : rows) {
@@ -100,7 +100,7 @@ public final class MarkdownReport implements Renderer {
     return inline(text).replace("|", "\\|");
   }
 
-  private static String inline(String text) {
+  static String inline(String text) {
     return text.replace("\\", "\\\\")
         .replace("`", "\\`")
         .replace("&", "&amp;")

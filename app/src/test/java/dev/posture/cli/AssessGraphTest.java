@@ -2,10 +2,18 @@ package dev.posture.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -114,5 +122,38 @@ class AssessGraphTest {
     Cli.run("assess", "--graph", TENANT, "--catalog", CATALOG, "--fail-on-regression")
         .exited(ExitCode.GATE_FAILED).oneLineError()
         .errContains("regressed since the baseline: AdminMFAV2");
+  }
+
+  @Test
+  void markdownAddsMicrosoftsScoreTheComparisonsAndTheHistory() {
+    String markdown = Cli.run("assess", "--graph", TENANT, "--catalog", CATALOG, "--format", "markdown").succeeded().out();
+
+    assertThat(markdown).contains(
+        "Microsoft reported 27 of 64. Enabled services: HasAADP1, HasAADP2, HasEXOP2, HasMDE, HasSPOP2.",
+        "| Compared with | Overall | Identity | Device | Apps | Data |\n|---|---:|---:|---:|---:|---:|\n"
+            + "| This tenant | 42.19% | 45.83% | 50.00% | 18.75% | 100.00% |\n"
+            + "| All tenants | 48.50% | 60.00% | 50.00% | 37.75% | 12.50% |",
+        "3 days, 2026-03-01 to 2026-03-03.\n- Change since 2026-03-01: +13 points (+20.31 percentage points)",
+        "| `AdminMFAV2` | 10 | 7.5 | -2.5 |\n| `mdo_zapphish` | 0 | 3 | +3 |");
+  }
+
+  @Test
+  void junitSuitesCarryMicrosoftsScoreTheHistoryAndTheirCategorysComparisons() throws Exception {
+    String junit = Cli.run("assess", "--graph", TENANT, "--catalog", CATALOG, "--format", "junit").succeeded().out();
+
+    Document xml = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+        .parse(new ByteArrayInputStream(junit.getBytes(StandardCharsets.UTF_8)));
+    Map<String, String> identity = new LinkedHashMap<>();
+    Element suite = (Element) xml.getElementsByTagName("testsuite").item(0);
+    NodeList properties = suite.getElementsByTagName("property");
+    for (int i = 0; i < properties.getLength(); i++) {
+      Element p = (Element) properties.item(i);
+      identity.put(p.getAttribute("name"), p.getAttribute("value"));
+    }
+    assertThat(suite.getAttribute("name")).isEqualTo("Identity");
+    assertThat(identity).containsEntry("microsoft.currentScore", "27").containsEntry("microsoft.maxScore", "64")
+        .containsEntry("history.sinceFirst", "+13").containsEntry("history.sincePrevious", "+0.5")
+        .containsEntry("compared.This tenant", "45.83%").containsEntry("compared.All tenants", "60.00%")
+        .doesNotContainKey("compared.Same industry");
   }
 }

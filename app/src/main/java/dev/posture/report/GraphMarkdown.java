@@ -1,0 +1,61 @@
+package dev.posture.report;
+
+import dev.posture.graph.GraphAssessment;
+import dev.posture.graph.History;
+import java.io.PrintWriter;
+import java.util.List;
+
+/**
+ * An assessment read from Microsoft Graph as Markdown: the usual summary, then what Microsoft
+ * reported, the comparisons with other tenants and the history, with the controls that lost or
+ * gained points since the day before.
+ */
+public final class GraphMarkdown {
+  private final MarkdownReport summary;
+
+  public GraphMarkdown(int top) {
+    this.summary = new MarkdownReport(top);
+  }
+
+  public void render(GraphAssessment graph, Report report, PrintWriter out) {
+    summary.render(report, out);
+    out.println();
+    out.println("### Microsoft Secure Score");
+    out.println();
+    out.println(MarkdownReport.inline(GraphMessages.reported(graph)) + " " + MarkdownReport.inline(GraphMessages.enabledServices(graph)) + ".");
+    if (!graph.missingMax().isEmpty()) {
+      out.println();
+      out.println(MarkdownReport.inline(GraphMessages.missingMax(graph)));
+    }
+    if (!graph.reviewed().isEmpty()) {
+      out.println();
+      out.println(MarkdownReport.inline(GraphMessages.reviewed(graph)) + ".");
+    }
+    List<List<String>> comparisons = GraphMessages.comparisons(graph);
+    if (!comparisons.isEmpty()) {
+      out.println();
+      List<String> header = comparisons.get(0);
+      MarkdownReport.table(out, header.stream().map(MarkdownReport::cell).toList(), "|---" + "|---:".repeat(header.size() - 1) + "|",
+          comparisons.subList(1, comparisons.size()).stream().map(row -> row.stream().map(MarkdownReport::cell).toList()).toList());
+    }
+    history(graph.history(), out);
+    out.flush();
+  }
+
+  private static void history(History history, PrintWriter out) {
+    out.println();
+    out.println("### History");
+    out.println();
+    out.println(MarkdownReport.inline(GraphMessages.span(history)) + ".");
+    GraphMessages.changes(history).forEach(line -> out.println("- " + MarkdownReport.inline(line)));
+    History.Day previous = history.previous().orElse(null);
+    List<History.Change> changes = new java.util.ArrayList<>(history.fallen());
+    changes.addAll(history.risen());
+    if (previous != null && !changes.isEmpty()) {
+      out.println();
+      MarkdownReport.table(out, List.of("Control since " + previous.date(), "Before", "After", "Change"), "|---|---:|---:|---:|",
+          changes.stream().map(c -> List.of("`" + c.control().replace("`", "") + "`", Numbers.points(c.before()),
+              Numbers.points(c.after()), GraphMessages.signed(c.after() - c.before()))).toList());
+    }
+  }
+}
