@@ -39,6 +39,9 @@ final class ElementShape {
     this.fields = fields;
   }
 
+  /** The keywords of a field's schema that {@link #read} checks; a schema with others would be checked less than it says. */
+  static final Set<String> CHECKED_KEYWORDS = Set.of("type", "enum", "$ref", "items", "description");
+
   static synchronized ElementShape of(Collection collection) {
     return SHAPES.computeIfAbsent(collection, c -> {
       JsonNode declared = SchemaValidator.SNAPSHOT.part("/properties/" + c.section() + "/items/properties");
@@ -150,8 +153,11 @@ final class ElementShape {
     if (value instanceof String text) {
       return "'" + text + "'";
     }
-    if (value instanceof List || value instanceof Map) {
-      return value instanceof List ? "a list" : "a mapping";
+    if (value instanceof List) {
+      return "a list";
+    }
+    if (value instanceof Map) {
+      return "a mapping";
     }
     return value instanceof NullValue ? "null" : String.valueOf(value);
   }

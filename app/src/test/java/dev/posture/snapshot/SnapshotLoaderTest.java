@@ -106,4 +106,20 @@ class SnapshotLoaderTest {
     assertThat(location.state()).isEqualTo(dir.resolve("posture-state.yaml"));
     assertThat(SnapshotLocation.resolve(dir.toString(), Optional.of(Path.of("other.yaml"))).state()).isEqualTo(Path.of("other.yaml"));
   }
+
+  @Test
+  void theElementSchemasUseOnlyWhatTheStreamingCheckChecks() {
+    for (Collection collection : Collection.values()) {
+      var fields = dev.posture.input.SchemaValidator.SNAPSHOT.part("/properties/" + collection.section() + "/items/properties");
+      assertThat(fields.propertyNames()).as(collection.section()).isNotEmpty();
+      for (String field : fields.propertyNames()) {
+        var schema = fields.get(field);
+        if (schema.has("$ref")) {
+          schema = dev.posture.input.SchemaValidator.SNAPSHOT.part(schema.get("$ref").stringValue().substring(1));
+        }
+        assertThat(schema.propertyNames()).as("%s.%s", collection.section(), field).isSubsetOf(ElementShape.CHECKED_KEYWORDS);
+        assertThat(schema.path("items").propertyNames()).as("%s.%s items", collection.section(), field).isSubsetOf(Set.of("type"));
+      }
+    }
+  }
 }
