@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.cel.common.values.NullValue;
 import dev.posture.catalog.Collection;
 import dev.posture.input.InputException;
+import dev.posture.input.SchemaValidator;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -110,12 +111,12 @@ class SnapshotLoaderTest {
   @Test
   void theElementSchemasUseOnlyWhatTheStreamingCheckChecks() {
     for (Collection collection : Collection.values()) {
-      var fields = dev.posture.input.SchemaValidator.SNAPSHOT.part("/properties/" + collection.section() + "/items/properties");
+      var fields = SchemaValidator.SNAPSHOT.part("/properties/" + collection.section() + "/items/properties");
       assertThat(fields.propertyNames()).as(collection.section()).isNotEmpty();
       for (String field : fields.propertyNames()) {
         var schema = fields.get(field);
         if (schema.has("$ref")) {
-          schema = dev.posture.input.SchemaValidator.SNAPSHOT.part(schema.get("$ref").stringValue().substring(1));
+          schema = SchemaValidator.SNAPSHOT.part(schema.get("$ref").stringValue().substring(1));
         }
         assertThat(schema.propertyNames()).as("%s.%s", collection.section(), field).isSubsetOf(ElementShape.CHECKED_KEYWORDS);
         assertThat(schema.path("items").propertyNames()).as("%s.%s items", collection.section(), field).isSubsetOf(Set.of("type"));
