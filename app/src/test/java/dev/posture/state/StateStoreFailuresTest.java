@@ -158,7 +158,7 @@ class StateStoreFailuresTest {
 
   /** A tmpfs of a few hundred kilobytes, mounted for one test. */
   private record TinyDisk(Path path) implements AutoCloseable {
-    static TinyDisk mount(Path path, String size) throws Exception {
+    static TinyDisk mount(Path path, String size) throws IOException {
       Files.createDirectories(path);
       assumeTrue(run("mount", "-t", "tmpfs", "-o", "size=" + size, "tmpfs", path.toString()),
           "this system does not let the tests mount a tmpfs");
@@ -176,20 +176,23 @@ class StateStoreFailuresTest {
       }
     }
 
-    void readOnly() throws Exception {
+    void readOnly() {
       assertThat(run("mount", "-o", "remount,ro", path.toString())).isTrue();
     }
 
     @Override
-    public void close() throws Exception {
+    public void close() {
       run("umount", path.toString());
     }
 
-    private static boolean run(String... command) throws Exception {
+    private static boolean run(String... command) {
       try {
         Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         return p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0;
       } catch (IOException noMount) {
+        return false;
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
         return false;
       }
     }
