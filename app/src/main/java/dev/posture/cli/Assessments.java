@@ -107,7 +107,7 @@ record Assessments(Report report, Optional<GraphAssessment> graph) {
     } else if (graph.differsFromReported()) {
       err.println("posture: warning: Microsoft reported " + Numbers.points(graph.reportedCurrent()) + " of "
           + Numbers.points(graph.reportedMax()) + ", but the controls in the export add up to "
-          + Numbers.points(graph.assessment().scores().current().points()) + " of "
+          + Numbers.points(graph.exportedPoints()) + " of "
           + Numbers.points(graph.assessment().scores().current().max()) + " (an abridged or edited export?)");
     }
     err.flush();

@@ -10,7 +10,7 @@ import java.util.Optional;
  *
  * @param implementationCost empty when Graph says Unknown or nothing
  * @param userImpact empty when Graph says Unknown or nothing
- * @param state the latest {@code controlStateUpdates} state (Default, Ignored, ThirdParty, Reviewed)
+ * @param state the latest of {@code controlStateUpdates}
  */
 public record ControlProfile(
     String id,
@@ -25,5 +25,5 @@ public record ControlProfile(
     boolean deprecated,
     String actionUrl,
     String remediation,
-    Optional<String> state,
+    Optional<StateUpdate> state,
     String source) {}

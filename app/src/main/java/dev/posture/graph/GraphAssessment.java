@@ -1,5 +1,6 @@
 package dev.posture.graph;
 
+import dev.posture.scoring.ActionResult;
 import dev.posture.scoring.Assessment;
 import java.util.List;
 
@@ -28,9 +29,18 @@ public record GraphAssessment(
     List<Comparison> comparisons,
     History history) {
 
-  /** True when the computed current and max differ from what Microsoft reported. */
+  /**
+   * The points of the newest day's controls as the export gives them, before any status: what
+   * Microsoft's currentScore adds up (a resolution recorded in the local state file adds to current,
+   * not to this).
+   */
+  public double exportedPoints() {
+    return assessment.actions().stream().mapToDouble(ActionResult::dataPoints).sum();
+  }
+
+  /** True when the export's controls do not add up to what Microsoft reported (an abridged or edited export). */
   public boolean differsFromReported() {
-    return Math.abs(assessment.scores().current().points() - reportedCurrent) > 0.005
+    return Math.abs(exportedPoints() - reportedCurrent) > 0.005
         || Math.abs(assessment.scores().current().max() - reportedMax) > 0.005;
   }
 }

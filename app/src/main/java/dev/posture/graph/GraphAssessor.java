@@ -73,7 +73,7 @@ public final class GraphAssessor {
       Optional<ControlProfile> profile = export.profile(c.name());
       Optional<Action> known = catalog.find(id);
       Max max = max(c, export, fromPercentages);
-      profile.flatMap(ControlProfile::state).ifPresent(s -> {
+      profile.flatMap(ControlProfile::state).map(StateUpdate::state).ifPresent(s -> {
         Status status = status(s);
         states.put(id, new ActionState(status, List.of(), List.of(), Optional.empty(), List.of()));
         if (s.equalsIgnoreCase("Reviewed")) {
@@ -84,7 +84,7 @@ public final class GraphAssessor {
           max.value().isPresent() ? Optional.of(max.value().getAsDouble()) : Optional.empty(), max.source(),
           levelLabel(profile.flatMap(ControlProfile::implementationCost), known.map(Action::implementationCost)),
           levelLabel(profile.flatMap(ControlProfile::userImpact), known.map(Action::userImpact)),
-          profile.flatMap(ControlProfile::state), c.implementationStatus()));
+          profile.flatMap(ControlProfile::state).map(StateUpdate::state), c.implementationStatus()));
       if (max.value().isEmpty()) {
         missing.add(id);
         missingPoints += c.score();

@@ -195,17 +195,16 @@ public final class GraphReader {
    * The latest of {@code controlStateUpdates} (by updatedDateTime; the last listed when dates are
    * missing), or the flat {@code State} field PowerShell exports carry.
    */
-  private static Optional<String> state(Node node) {
-    String latest = null;
-    String latestAt = "";
+  private static Optional<StateUpdate> state(Node node) {
+    StateUpdate latest = null;
     for (Node update : Fields.field(node, "controlStateUpdates").items()) {
       Optional<String> state = Fields.text(update, "state");
       String at = Fields.text(update, "updatedDateTime").orElse("");
-      if (state.isPresent() && (latest == null || at.compareTo(latestAt) >= 0)) {
-        latest = state.get();
-        latestAt = at;
+      if (state.isPresent() && (latest == null || at.compareTo(latest.at()) >= 0)) {
+        latest = new StateUpdate(state.get(), Fields.text(update, "updatedBy").orElse(""), at,
+            Fields.text(update, "comment").orElse(""));
       }
     }
-    return latest != null ? Optional.of(latest) : Fields.text(node, "state");
+    return latest != null ? Optional.of(latest) : Fields.text(node, "state").map(s -> new StateUpdate(s, "", "", ""));
   }
 }

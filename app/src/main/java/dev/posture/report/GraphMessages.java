@@ -38,7 +38,7 @@ public final class GraphMessages {
   static String reported(GraphAssessment graph) {
     return "Microsoft reported " + Numbers.points(graph.reportedCurrent()) + " of " + Numbers.points(graph.reportedMax())
         + (graph.differsFromReported() ? "; the controls in the export add up to "
-            + Numbers.points(graph.assessment().scores().current().points()) + " of "
+            + Numbers.points(graph.exportedPoints()) + " of "
             + Numbers.points(graph.assessment().scores().current().max()) : "") + ".";
   }
 

@@ -1,0 +1,76 @@
+package dev.posture.cli;
+
+import dev.posture.graph.GraphAssessment;
+import dev.posture.graph.GraphAssessor;
+import dev.posture.graph.GraphExport;
+import dev.posture.graph.GraphReader;
+import dev.posture.graph.KnownControls;
+import dev.posture.graph.PortalDecisions;
+import dev.posture.report.Format;
+import dev.posture.state.StateStore;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(
+    name = "graph",
+    description = "Record the decisions made in Microsoft Secure Score (controls marked Ignored or ThirdParty) in a state file,"
+        + " with who made them, when and why. The state file wins where it already records a decision.",
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  posture import graph exports/",
+      "  posture import graph secureScores.json controlProfiles.json --state tenants/contoso/posture-state.yaml",
+    })
+final class ImportGraphCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+  @Mixin CatalogOption catalog;
+
+  @Parameters(arity = "1..*", paramLabel = "EXPORT",
+      description = "secureScores and secureScoreControlProfiles exports: files, or folders of *.json.")
+  List<Path> exports;
+
+  @Option(names = "--state", paramLabel = "FILE", defaultValue = "posture-state.yaml",
+      description = "The state file to record the decisions in (default: ${DEFAULT-VALUE}).")
+  Path state;
+
+  @Override
+  public Integer call() {
+    PostureCommand root = (PostureCommand) spec.root().userObject();
+    Format format = root.format(Format.TABLE);
+    if (format != Format.TABLE) {
+      throw new UnsupportedFormatException(format, "import graph");
+    }
+    GraphExport export = new GraphReader().read(exports);
+    GraphAssessor assessor = new GraphAssessor(catalog.load(), KnownControls.bundled());
+    List<PortalDecisions.Decision> decisions = new java.util.ArrayList<>();
+    StateStore.Update update = new StateStore(state).update(current -> {
+      GraphAssessment assessment = assessor.assess(export, current);
+      PortalDecisions.Result result = PortalDecisions.apply(export, assessment, current, root.clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+      decisions.addAll(result.decisions());
+      return result.state();
+    });
+    Output.write(root, spec.commandLine().getOut(), out -> {
+      for (PortalDecisions.Decision d : decisions) {
+        out.println(d.id() + ": " + d.portal().label() + byline(d) + ": " + d.outcome().words()
+            + (d.outcome() == PortalDecisions.Outcome.KEPT_LOCAL ? " (" + d.local().status().label() + ")" : ""));
+      }
+      long recorded = decisions.stream().filter(d -> d.outcome() == PortalDecisions.Outcome.IMPORTED).count();
+      out.println(update.changed()
+          ? recorded + (recorded == 1 ? " decision" : " decisions") + " from Microsoft Secure Score saved to " + state
+          : "nothing to record; " + state + " is as it was");
+    });
+    return ExitCode.OK;
+  }
+
+  private static String byline(PortalDecisions.Decision d) {
+    String by = d.update().by().isBlank() ? "" : " by " + d.update().by();
+    String at = d.update().at().isBlank() ? "" : " on " + d.update().at();
+    return by + at;
+  }
+}
