@@ -9,6 +9,9 @@ import dev.posture.graph.PortalDecisions;
 import dev.posture.report.Format;
 import dev.posture.state.StateStore;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -48,10 +51,11 @@ final class ImportGraphCommand implements Callable<Integer> {
     }
     GraphExport export = new GraphReader().read(exports);
     GraphAssessor assessor = new GraphAssessor(catalog.load(), KnownControls.bundled());
-    List<PortalDecisions.Decision> decisions = new java.util.ArrayList<>();
+    List<PortalDecisions.Decision> decisions = new ArrayList<>();
     StateStore.Update update = new StateStore(state).update(current -> {
       GraphAssessment assessment = assessor.assess(export, current);
-      PortalDecisions.Result result = PortalDecisions.apply(export, assessment, current, root.clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+      Instant now = root.clock.instant().truncatedTo(ChronoUnit.SECONDS);
+      PortalDecisions.Result result = PortalDecisions.apply(export, assessment, current, now);
       decisions.addAll(result.decisions());
       return result.state();
     });

@@ -10,6 +10,7 @@ import dev.posture.state.State;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -73,7 +74,7 @@ public final class PortalDecisions {
       }
       decisions.add(new Decision(id, portal, update.get(), outcome, local));
     }
-    decisions.sort(java.util.Comparator.comparing(Decision::id));
+    decisions.sort(Comparator.comparing(Decision::id));
     return new Result(result, decisions);
   }
 

@@ -4,6 +4,7 @@ import java.io.BufferedOutputStream;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -88,7 +89,7 @@ public final class AtomicFile {
     try (DirectoryStream<Path> leftovers = Files.newDirectoryStream(absolute.getParent(),
         p -> p.getFileName().toString().startsWith(prefix) && p.getFileName().toString().endsWith(TEMPORARY))) {
       leftovers.forEach(AtomicFile::deleteQuietly);
-    } catch (IOException | java.io.UncheckedIOException e) {
+    } catch (IOException | UncheckedIOException e) {
       // a leftover is hidden and harmless; the write itself will say if the folder is unusable
     }
   }

@@ -1,5 +1,7 @@
 package dev.posture.input;
 
+import java.io.ByteArrayInputStream;
+import java.io.CharConversionException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -9,6 +11,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -24,7 +27,6 @@ import tools.jackson.databind.node.ObjectNode;
 import tools.jackson.dataformat.yaml.YAMLFactory;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 import tools.jackson.dataformat.yaml.YAMLParser;
-import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 
 /**
  * Reads JSON or YAML into a {@link Document}, turning every parse failure into an {@link
@@ -89,7 +91,7 @@ public final class DocumentReader {
       return new Document(source, root, lines);
     } catch (JacksonException e) {
       if (isEncodingProblem(e)) {
-        checkUtf8(source, new java.io.ByteArrayInputStream(bytes, start, bytes.length - start));
+        checkUtf8(source, new ByteArrayInputStream(bytes, start, bytes.length - start));
       }
       throw fromJackson(source, e, asYaml, parser);
     } finally {
@@ -102,7 +104,7 @@ public final class DocumentReader {
   /** Whether a parse failed on bytes that are not UTF-8 (the YAML reader cannot say where). */
   static boolean isEncodingProblem(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof java.io.CharConversionException) {
+      if (t instanceof CharConversionException) {
         return true;
       }
     }

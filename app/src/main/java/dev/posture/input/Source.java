@@ -1,6 +1,7 @@
 package dev.posture.input;
 
 import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.AccessDeniedException;
@@ -84,7 +85,7 @@ public final class Source {
   }
 
   private InputStream stream() throws IOException {
-    return file.isPresent() ? open(file.get()) : new java.io.ByteArrayInputStream(bytes);
+    return file.isPresent() ? open(file.get()) : new ByteArrayInputStream(bytes);
   }
 
   private static InputStream open(Path file) throws IOException {

@@ -3,6 +3,7 @@ package dev.posture.report;
 import dev.posture.graph.GraphAssessment;
 import dev.posture.graph.History;
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -49,7 +50,7 @@ public final class GraphMarkdown {
     out.println(MarkdownReport.inline(GraphMessages.span(history)) + ".");
     GraphMessages.changes(history).forEach(line -> out.println("- " + MarkdownReport.inline(line)));
     History.Day previous = history.previous().orElse(null);
-    List<History.Change> changes = new java.util.ArrayList<>(history.fallen());
+    List<History.Change> changes = new ArrayList<>(history.fallen());
     changes.addAll(history.risen());
     if (previous != null && !changes.isEmpty()) {
       out.println();
