@@ -4,6 +4,7 @@ import dev.posture.input.Document;
 import dev.posture.input.DocumentReader;
 import dev.posture.input.Node;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -33,6 +34,8 @@ import picocli.CommandLine.Model.OptionSpec;
  */
 final class PostureDefaults implements IDefaultValueProvider {
   static final String FILE = "posture.yaml";
+  /** The options that name a file posture writes. */
+  private static final Set<String> WRITTEN = Set.of("output", "history", "state");
   private static final String PREFIX = "POSTURE_";
 
   /** No defaults: every option keeps its built-in default. */
@@ -80,7 +83,7 @@ final class PostureDefaults implements IDefaultValueProvider {
     if (Files.exists(path)) { // a folder or an unreadable file of that name is reported, not passed over
       Document document = DocumentReader.read(path.toString(), DocumentReader.readBytes(path), true, true);
       if (!document.root().isNull()) {
-        section(document.rootNode().object(), root, "", allOptions(root), file);
+        section(document.rootNode().object(), root, "", allOptions(root), file, workingDir);
       }
     }
     return new PostureDefaults(Map.copyOf(env), file, invoked(root, args));
@@ -131,22 +134,46 @@ final class PostureDefaults implements IDefaultValueProvider {
   }
 
   private static void section(Node node, CommandSpec command, String path, Set<String> allowed,
-      Map<String, Map<String, Setting>> out) {
+      Map<String, Map<String, Setting>> out, Path workingDir) {
     Map<String, Setting> values = out.computeIfAbsent(path, p -> new HashMap<>());
     for (String key : node.value().propertyNames()) {
       Node value = node.field(key);
       CommandSpec sub = command.subcommands().containsKey(key) ? command.subcommands().get(key).getCommandSpec() : null;
       if (sub != null && value.value().isObject()) {
-        section(value, sub, path.isEmpty() ? key : path + " " + key, options(sub), out);
+        section(value, sub, path.isEmpty() ? key : path + " " + key, options(sub), out, workingDir);
       } else if (sub != null && !allowed.contains(key)) {
         throw value.error("expected a mapping of the options of '" + sub.qualifiedName(" ").replaceFirst("^posture ", "")
             + "' (option: value), found " + value.describe());
       } else if (allowed.contains(key)) {
-        values.put(key, new Setting(text(value), null, value));
+        String text = text(value);
+        if (WRITTEN.contains(key)) {
+          insideWorkingFolder(value, text, workingDir);
+        }
+        values.put(key, new Setting(text, null, value));
       } else {
         throw value.error("unknown key '" + key + "'; expected an option name without its dashes"
             + (path.isEmpty() ? " or a command" : "") + ", one of: " + String.join(", ", new TreeSet<>(allowed)));
       }
+    }
+  }
+
+  /**
+   * posture.yaml comes with the folder it is in, and the folder may be someone else's (a pull
+   * request's checkout in CI): a file posture writes may be named there only inside that folder, so
+   * the file cannot send a report over a file elsewhere. The command line and the environment,
+   * which the person running posture controls, may name any file.
+   */
+  private static void insideWorkingFolder(Node value, String text, Path workingDir) {
+    Path folder = workingDir.toAbsolutePath().normalize();
+    Path file;
+    try {
+      file = Path.of(text);
+    } catch (InvalidPathException e) {
+      return; // the option's own converter says what is wrong with it
+    }
+    if (file.isAbsolute() || !folder.resolve(file).normalize().startsWith(folder)) {
+      throw value.error("a file posture writes may be named in posture.yaml only inside its folder, found '" + text
+          + "'; give it on the command line or in a POSTURE_* variable instead");
     }
   }
 

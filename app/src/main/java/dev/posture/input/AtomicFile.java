@@ -39,7 +39,7 @@ public final class AtomicFile {
 
   /** @throws InputException naming {@code target} when it cannot be written; the old file is then intact */
   public static void replace(Path target, ByteWriter writer) {
-    Path absolute = target.toAbsolutePath();
+    Path absolute = linkTarget(target.toAbsolutePath());
     if (Files.exists(absolute) && !Files.isWritable(absolute)) {
       throw new InputException(target.toString(), "is read-only; nothing was written");
     }
@@ -91,6 +91,15 @@ public final class AtomicFile {
       leftovers.forEach(AtomicFile::deleteQuietly);
     } catch (IOException | UncheckedIOException e) {
       // a leftover is hidden and harmless; the write itself will say if the folder is unusable
+    }
+  }
+
+  /** A symbolic link is followed, so the file it points to is replaced and the link stays a link. */
+  private static Path linkTarget(Path path) {
+    try {
+      return Files.isSymbolicLink(path) ? path.toRealPath() : path;
+    } catch (IOException e) {
+      return path; // a dangling link: replaced by the file, as writing through it would create it
     }
   }
 

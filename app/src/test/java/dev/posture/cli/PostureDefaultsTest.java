@@ -145,6 +145,33 @@ class PostureDefaultsTest {
         .exited(ExitCode.USAGE).errContains("'many' is not an int\n");
   }
 
+  @Test
+  void aFileToWriteMayBeNamedOnlyInsideTheFolderOfPostureYaml(@TempDir Path dir) throws Exception {
+    for (String outside : new String[] {"/tmp/elsewhere.json", "../elsewhere.json", "reports/../../elsewhere.json"}) {
+      Path yaml = file(dir, "assess:\n  output: " + outside + "\n");
+
+      Cli.runIn(Map.of(), dir, "assess", CONTOSO, "--catalog", CATALOG)
+          .exited(ExitCode.INVALID_INPUT).oneLineError()
+          .errContains(yaml + ":2: $.assess.output: a file posture writes may be named in posture.yaml only inside its folder, found '"
+              + outside + "'");
+    }
+    file(dir, "shell:\n  history: /root/.bashrc\n");
+    Cli.runIn(Map.of(), dir, "assess", CONTOSO, "--catalog", CATALOG).exited(ExitCode.INVALID_INPUT).errContains("$.shell.history");
+    file(dir, "state: ../other/posture-state.yaml\n");
+    Cli.runIn(Map.of(), dir, "assess", CONTOSO, "--catalog", CATALOG).exited(ExitCode.INVALID_INPUT).errContains("$.state");
+  }
+
+  @Test
+  void aFileToWriteInsideTheFolderOrFromTheEnvironmentIsFine(@TempDir Path dir) throws Exception {
+    file(dir, "assess:\n  output: reports/posture.json\n");
+    Cli.runIn(Map.of(), dir, "assess", CONTOSO, "--catalog", CATALOG, "--format", "json", "--output", dir.resolve("r.json").toString())
+        .succeeded();
+
+    Cli.runIn(Map.of("POSTURE_OUTPUT", dir.resolve("from-env.json").toString()), dir.resolve("none"), "assess", CONTOSO,
+        "--catalog", CATALOG).succeeded();
+    assertThat(dir.resolve("from-env.json")).exists();
+  }
+
   private static Path file(Path dir, String yaml) throws Exception {
     Path file = dir.resolve("posture.yaml");
     Files.writeString(file, yaml, StandardCharsets.UTF_8);

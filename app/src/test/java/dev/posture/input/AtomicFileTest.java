@@ -73,6 +73,17 @@ class AtomicFileTest {
   }
 
   @Test
+  void aSymbolicLinkStaysALinkAndItsFileIsReplaced() throws IOException {
+    Path real = Files.writeString(Files.createDirectory(dir.resolve("decisions")).resolve("posture-state.yaml"), "old");
+    Path link = Files.createSymbolicLink(dir.resolve("posture-state.yaml"), real);
+
+    AtomicFile.replace(link, "new");
+
+    assertThat(Files.isSymbolicLink(link)).isTrue();
+    assertThat(Files.readString(real)).isEqualTo("new");
+  }
+
+  @Test
   void leftoversOfUnfinishedWritesAreRemovedAndNothingElse() throws IOException {
     Path file = Files.writeString(dir.resolve("posture-state.yaml"), "actions: {}\n");
     Files.writeString(dir.resolve(".posture-state.yaml123456.tmp"), "half a fi");
