@@ -89,6 +89,8 @@ final class ActionsListCommand implements Callable<Integer> {
         switch (root.format(Format.TABLE)) {
           case TABLE -> report.table(selected, out);
           case JSON -> report.json(selected, out);
+          case CSV -> report.csv(selected, out);
+          case MARKDOWN -> report.markdown(selected, out);
           default -> throw new UnsupportedFormatException(root.format(Format.TABLE), "actions list");
         }
       } else {
@@ -97,6 +99,8 @@ final class ActionsListCommand implements Callable<Integer> {
         switch (root.format(Format.TABLE)) {
           case TABLE -> report.table(groups, key, out);
           case JSON -> report.json(groups, key, out);
+          case CSV -> report.csv(groups, key, out);
+          case MARKDOWN -> report.markdown(groups, key, out);
           default -> throw new UnsupportedFormatException(root.format(Format.TABLE), "actions list");
         }
       }

@@ -54,6 +54,7 @@ final class ActionsShowCommand implements Callable<Integer> {
           case TABLE -> report.table(out);
           case JSON -> report.json(out);
           case CSV -> report.csv(out);
+          case MARKDOWN -> report.markdown(out);
           default -> throw new UnsupportedFormatException(root.format(Format.TABLE), "actions show --affected");
         }
       });

@@ -31,6 +31,8 @@ final class StatusHistoryCommand implements Callable<Integer> {
       switch (root.format(Format.TABLE)) {
         case TABLE -> HistoryReport.table(history, out);
         case JSON -> HistoryReport.json(id, history, out);
+        case CSV -> HistoryReport.csv(history, out);
+        case MARKDOWN -> HistoryReport.markdown(history, out);
         default -> throw new UnsupportedFormatException(root.format(Format.TABLE), "status history");
       }
     });

@@ -5,15 +5,11 @@ import dev.posture.catalog.Catalog;
 import dev.posture.catalog.Category;
 import dev.posture.catalog.Check;
 import dev.posture.catalog.DeviceCategory;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -31,6 +27,18 @@ public final class ActionList {
   }
 
   public void table(PrintWriter out) {
+    table().print(out);
+  }
+
+  public void csv(PrintWriter out) {
+    table().csv(out);
+  }
+
+  public void markdown(PrintWriter out) {
+    table().markdown(out);
+  }
+
+  private TextTable table() {
     TextTable table = new TextTable();
     for (String column : COLUMNS) {
       if (column.equals("max")) {
@@ -43,32 +51,7 @@ public final class ActionList {
       }
     }
     actions.forEach(a -> table.row(cells(a)));
-    table.print(out);
-  }
-
-  public void csv(PrintWriter out) {
-    try {
-      CSVPrinter printer = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setRecordSeparator("\n").get());
-      printer.printRecord((Object[]) COLUMNS);
-      for (Action a : actions) {
-        printer.printRecord((Object[]) cells(a));
-      }
-      printer.flush();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  public void markdown(PrintWriter out) {
-    out.println("| " + String.join(" | ", COLUMNS) + " |");
-    out.println("|" + " --- |".repeat(COLUMNS.length));
-    for (Action a : actions) {
-      String[] cells = cells(a);
-      for (int i = 0; i < cells.length; i++) {
-        cells[i] = cells[i].replace("|", "\\|");
-      }
-      out.println("| " + String.join(" | ", cells) + " |");
-    }
+    return table;
   }
 
   /** Every field of every action, checks included, so scripts can work from the catalogue. */

@@ -27,9 +27,7 @@ public final class ActionListReport {
     if (actions.isEmpty()) {
       out.println("No action matches.");
     } else {
-      TextTable table = header();
-      actions.forEach(r -> row(table, r));
-      table.print(out);
+      table(actions).print(out);
     }
     out.flush();
   }
@@ -46,11 +44,45 @@ public final class ActionListReport {
       }
       first = false;
       out.println(Printable.line(groupBy + ": " + group.getKey() + " (" + group.getValue().size() + ")"));
-      TextTable table = header();
-      group.getValue().forEach(r -> row(table, r));
-      table.print(out);
+      table(group.getValue()).print(out);
     }
     out.flush();
+  }
+
+  public void csv(List<ActionResult> actions, PrintWriter out) {
+    table(actions).csv(out);
+  }
+
+  public void markdown(List<ActionResult> actions, PrintWriter out) {
+    table(actions).markdown(out);
+  }
+
+  /** One CSV for all the groups: an action in two groups has a row in each, after its group's name. */
+  public void csv(Map<String, List<ActionResult>> groups, String groupBy, PrintWriter out) {
+    TextTable table = header(true);
+    groups.forEach((name, actions) -> actions.forEach(r -> row(table, r, name)));
+    table.csv(out);
+  }
+
+  /** A heading and a table for each group. */
+  public void markdown(Map<String, List<ActionResult>> groups, String groupBy, PrintWriter out) {
+    boolean first = true;
+    for (Map.Entry<String, List<ActionResult>> group : groups.entrySet()) {
+      if (!first) {
+        out.println();
+      }
+      first = false;
+      out.println("### " + MarkdownReport.inline(groupBy + ": " + group.getKey() + " (" + group.getValue().size() + ")"));
+      out.println();
+      table(group.getValue()).markdown(out);
+    }
+    out.flush();
+  }
+
+  private TextTable table(List<ActionResult> actions) {
+    TextTable table = header(false);
+    actions.forEach(r -> row(table, r, null));
+    return table;
   }
 
   public void json(List<ActionResult> actions, PrintWriter out) {
@@ -87,9 +119,13 @@ public final class ActionListReport {
     return array;
   }
 
-  private TextTable header() {
-    TextTable table = new TextTable()
-        .numberColumn("Rank")
+  /** @param grouped whether a first column names each row's group */
+  private TextTable header(boolean grouped) {
+    TextTable table = new TextTable();
+    if (grouped) {
+      table.column("Group");
+    }
+    table.numberColumn("Rank")
         .column("Action")
         .column("Category")
         .column("Status")
@@ -102,8 +138,12 @@ public final class ActionListReport {
     return table.column("Licensed").optional().column("Tags").optional().column("Title");
   }
 
-  private void row(TextTable table, ActionResult r) {
-    List<String> cells = new ArrayList<>(List.of(
+  private void row(TextTable table, ActionResult r, String group) {
+    List<String> cells = new ArrayList<>();
+    if (group != null) {
+      cells.add(group);
+    }
+    cells.addAll(List.of(
         String.valueOf(r.rank()),
         r.id(),
         r.category().label(),

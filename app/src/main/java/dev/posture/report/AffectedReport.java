@@ -2,13 +2,9 @@ package dev.posture.report;
 
 import dev.posture.catalog.Collection;
 import dev.posture.scoring.AffectedElements;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -36,14 +32,27 @@ public final class AffectedReport {
     out.println(actionId + ": " + affected.elements().size() + " of " + affected.eligible() + " eligible " + c.section() + " not covered");
     affected.error().ifPresent(e -> out.println(Printable.line("The walk stopped on an element the check could not decide: " + e)));
     if (!affected.elements().isEmpty()) {
-      TextTable table = new TextTable();
-      fields().forEach(table::column);
-      for (Map<String, Object> element : affected.elements()) {
-        table.row(fields().stream().map(f -> cell(element.get(f))).toArray(String[]::new));
-      }
-      table.print(out);
+      elements().print(out);
     }
     out.flush();
+  }
+
+  /** The elements not covered, one row each, for a pull-request comment or a ticket. */
+  public void markdown(PrintWriter out) {
+    Collection c = affected.collection();
+    out.println(MarkdownReport.inline(actionId + ": " + affected.elements().size() + " of " + affected.eligible() + " eligible "
+        + c.section() + " not covered"));
+    out.println();
+    elements().markdown(out);
+  }
+
+  private TextTable elements() {
+    TextTable table = new TextTable();
+    fields().forEach(table::column);
+    for (Map<String, Object> element : affected.elements()) {
+      table.row(fields().stream().map(f -> cell(element.get(f))).toArray(String[]::new));
+    }
+    return table;
   }
 
   public void json(PrintWriter out) {
@@ -63,22 +72,10 @@ public final class AffectedReport {
    * @, tab or carriage return) is prefixed with an apostrophe.
    */
   public void csv(PrintWriter out) {
-    try {
-      CSVPrinter printer = new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader(fields().toArray(String[]::new)).get());
-      for (Map<String, Object> element : affected.elements()) {
-        printer.printRecord(fields().stream().map(f -> defused(cell(element.get(f)))).toList());
-      }
-      printer.flush();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    elements().csv(out);
   }
 
   private static String cell(Object value) {
     return value instanceof String || value instanceof Boolean || value instanceof Number ? value.toString() : "";
-  }
-
-  private static String defused(String cell) {
-    return !cell.isEmpty() && "=+-@\t\r".indexOf(cell.charAt(0)) >= 0 ? "'" + cell : cell;
   }
 }

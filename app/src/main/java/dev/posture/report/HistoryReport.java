@@ -19,6 +19,14 @@ public final class HistoryReport {
     out.flush();
   }
 
+  public static void csv(List<ActionState.Change> history, PrintWriter out) {
+    table(history).csv(out);
+  }
+
+  public static void markdown(List<ActionState.Change> history, PrintWriter out) {
+    table(history).markdown(out);
+  }
+
   /** The history as a table, for {@code status history} and {@code actions show}. */
   static TextTable table(List<ActionState.Change> history) {
     TextTable table = new TextTable().column("At").column("By").column("From").column("To").column("Note");

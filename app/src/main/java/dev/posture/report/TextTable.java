@@ -1,12 +1,16 @@
 package dev.posture.report;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.OptionalInt;
 import java.util.function.UnaryOperator;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
 
 /**
  * A kubectl-style table: upper-case headers, no borders, columns two spaces apart, numbers
@@ -26,6 +30,8 @@ public final class TextTable {
   private enum Kind { TEXT, NUMBER, FIXED }
 
   private final List<String> headers = new ArrayList<>();
+  /** The headers as given, for CSV and Markdown. */
+  private final List<String> labels = new ArrayList<>();
   private final List<Kind> kinds = new ArrayList<>();
   private final List<UnaryOperator<String>> styles = new ArrayList<>();
   private final List<Boolean> optional = new ArrayList<>();
@@ -46,6 +52,7 @@ public final class TextTable {
 
   private TextTable add(String header, Kind kind) {
     headers.add(header.toUpperCase(Locale.ROOT));
+    labels.add(header);
     kinds.add(kind);
     styles.add(UnaryOperator.identity());
     optional.add(false);
@@ -89,6 +96,47 @@ public final class TextTable {
     for (List<String> row : rows) {
       printRow(out, row, widths, shown, ellipsis, true);
     }
+  }
+
+  /**
+   * The same rows as CSV (RFC 4180, a header row, formula prefixes neutralised), for a spreadsheet.
+   * Pictures are left out, as in every format but the table.
+   */
+  public void csv(PrintWriter out) {
+    try {
+      CSVPrinter printer = new CSVPrinter(out, CSVFormat.RFC4180);
+      printer.printRecord(data(labels));
+      for (List<String> row : rows) {
+        printer.printRecord(data(row).stream().map(CsvReport::neutralise).toList());
+      }
+      printer.flush();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The same rows as a Markdown table, numbers right-aligned, every cell escaped. */
+  public void markdown(PrintWriter out) {
+    StringBuilder alignment = new StringBuilder("|");
+    for (int c = 0; c < kinds.size(); c++) {
+      if (kinds.get(c) != Kind.FIXED) {
+        alignment.append(kinds.get(c) == Kind.NUMBER ? "---:|" : "---|");
+      }
+    }
+    MarkdownReport.table(out, data(labels).stream().map(MarkdownReport::cell).toList(), alignment.toString(),
+        rows.stream().map(row -> data(row).stream().map(MarkdownReport::cell).toList()).toList());
+    out.flush();
+  }
+
+  /** The cells of a row but those of picture columns. */
+  private List<String> data(List<String> row) {
+    List<String> cells = new ArrayList<>();
+    for (int c = 0; c < row.size(); c++) {
+      if (kinds.get(c) != Kind.FIXED) {
+        cells.add(row.get(c));
+      }
+    }
+    return cells;
   }
 
   /** Narrows {@code widths} to the budget and returns which columns are shown. */

@@ -109,6 +109,16 @@ class HostileTextTest {
   }
 
   @Test
+  void actionListsAsCsvAreNeutralisedAndAsMarkdownEscaped() throws Exception {
+    String csv = Cli.run("actions", "list", dir.toString(), "--tag", HOSTILE, "--format", "csv").succeeded().out();
+    String markdown = Cli.run("actions", "list", dir.toString(), "--tag", HOSTILE, "--format", "markdown").succeeded().out();
+
+    List<CSVRecord> rows = CSVFormat.RFC4180.builder().setHeader().get().parse(new StringReader(csv)).getRecords();
+    assertThat(rows).singleElement().satisfies(r -> assertThat(r.get("Tags")).startsWith("'=HYPERLINK("));
+    assertThat(markdown).doesNotContain("<script>", "\u001B").contains("&lt;script>").hasLineCount(3);
+  }
+
+  @Test
   void affectedDevicesAsCsvAreNeutralised() throws Exception {
     String out = Cli.run("actions", "show", dir.toString(), "scid_2090", "--affected", "--format", "csv").succeeded().out();
 
