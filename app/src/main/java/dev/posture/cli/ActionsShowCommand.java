@@ -68,6 +68,7 @@ final class ActionsShowCommand implements Callable<Integer> {
       switch (root.format(Format.TABLE)) {
         case TABLE -> detail.table(out);
         case JSON -> detail.json(out);
+        case MARKDOWN -> detail.markdown(out);
         default -> throw new UnsupportedFormatException(root.format(Format.TABLE), "actions show");
       }
     });

@@ -8,6 +8,7 @@ import dev.posture.state.ActionState;
 import dev.posture.state.RemediationRequest;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -36,73 +37,129 @@ public record ActionDetail(
     return referenceOrId.startsWith(REFERENCE) ? referenceOrId.substring(REFERENCE.length()) : referenceOrId;
   }
 
+  /** A named value, a list (numbered or not) or a table, under a heading of the flyout. */
+  private record Item(String name, String value, List<String> list, boolean numbered, TextTable table) {
+    static Item field(String name, String value) {
+      return new Item(name, value, null, false, null);
+    }
+
+    /** A list, or "none" when it is empty. */
+    static Item list(String name, List<String> items, boolean numbered) {
+      return items.isEmpty() ? field(name, "none") : new Item(name, null, items, numbered, null);
+    }
+  }
+
+  private record Section(String title, List<Item> items) {}
+
+  /** The flyout's sections, the same for every format. */
+  private List<Section> sections() {
+    Action a = result.action();
+    List<Item> glance = List.of(
+        Item.field("Category", a.category().label() + a.deviceCategory().map(d -> " (" + d.label() + ")").orElse("")),
+        Item.field("Product", a.product()),
+        Item.field("Protects against", String.join(", ", a.threats())),
+        Item.field("Points", Numbers.points(result.points()) + " of " + Numbers.points(a.maxScore())
+            + (a.counted() ? ", rank " + result.rank() : a.deprecated() ? " (deprecated: not counted)" : " (not scored: not counted)")),
+        Item.field("Status", result.status().label()
+            + (result.status() == result.recordedStatus() ? "" : " (recorded: " + result.recordedStatus().label() + ")")),
+        Item.field("Tier", a.tier().label() + ", implementation cost " + a.implementationCost().label()));
+    List<Item> impact = List.of(Item.field("Impact", a.userImpact().label()), Item.field("Users affected", a.usersAffected()));
+    List<Item> implementation = new ArrayList<>();
+    implementation.add(Item.field("Current state", implementation()));
+    implementation.add(Item.list("Prerequisites", a.prerequisites(), false));
+    implementation.add(a.licenses().isEmpty() ? Item.field("Licences", "none needed")
+        : Item.list("Licences", a.licenses().stream().map(l -> l + (servicePlans.contains(l) ? ": in the tenant" : ": not in the tenant")).toList(), false));
+    if (!a.remediation().isEmpty()) {
+      implementation.add(Item.list("Steps", a.remediation(), true));
+    }
+    implementation.add(Item.list("Learn more", a.learnMore(), false));
+    implementation.add(Item.field("Manage at", a.actionUrl()));
+    List<Item> decision = new ArrayList<>();
+    decision.add(Item.field("Status", state.status().label()));
+    state.reviewBy().ifPresent(d -> decision.add(Item.field("Review by", d.toString())));
+    decision.add(Item.field("Tags", state.tags().isEmpty() ? "none" : String.join(", ", state.tags())));
+    decision.add(Item.list("Notes", state.notes().stream().map(n -> n.text() + byline(n.by(), n.at())).toList(), true));
+    for (ActionState.DeviceGroupException e : state.deviceGroupExceptions()) {
+      decision.add(Item.field("Device group " + e.group(), e.status().label() + e.reviewBy().map(d -> ", review by " + d).orElse("")
+          + ". " + e.note() + byline(e.by(), e.at())));
+    }
+    for (RemediationRequest r : requests) {
+      decision.add(Item.field("Remediation requested", "due " + r.due() + (r.owner().isEmpty() ? "" : ", owner " + r.owner())
+          + (r.note().isEmpty() ? "" : ". " + r.note()) + byline(r.requestedBy(), r.requestedAt())));
+    }
+    decision.add(state.history().isEmpty() ? Item.field("History", "none")
+        : new Item("History", null, null, false, HistoryReport.table(state.history())));
+    return List.of(new Section("At a glance", glance), new Section("User impact", impact),
+        new Section("Implementation", implementation), new Section("Decision", decision));
+  }
+
+  private Optional<String> suggestionText() {
+    return suggestion.map(s -> "mark as '" + s.status().label() + "' (" + s.status().key() + "). " + s.reason());
+  }
+
   public void table(PrintWriter out) {
     Action a = result.action();
     println(out, a.id() + ": " + a.title());
-    println(out, "Reference: " + reference(a.id()));
-    out.println();
-    println(out, "At a glance");
-    field(out, "Category", a.category().label() + a.deviceCategory().map(d -> " (" + d.label() + ")").orElse(""));
-    field(out, "Product", a.product());
-    field(out, "Protects against", String.join(", ", a.threats()));
-    field(out, "Points", Numbers.points(result.points()) + " of " + Numbers.points(a.maxScore())
-        + (a.counted() ? ", rank " + result.rank() : a.deprecated() ? " (deprecated: not counted)" : " (not scored: not counted)"));
-    field(out, "Status", result.status().label() + (result.status() == result.recordedStatus() ? "" : " (recorded: " + result.recordedStatus().label() + ")"));
-    field(out, "Tier", a.tier().label() + ", implementation cost " + a.implementationCost().label());
-    out.println();
-    println(out, "User impact");
-    field(out, "Impact", a.userImpact().label());
-    field(out, "Users affected", a.usersAffected());
-    out.println();
-    println(out, "Implementation");
-    field(out, "Current state", implementation());
-    list(out, "Prerequisites", a.prerequisites());
-    if (a.licenses().isEmpty()) {
-      field(out, "Licences", "none needed");
-    } else {
-      list(out, "Licences", a.licenses().stream().map(l -> l + (servicePlans.contains(l) ? ": in the tenant" : ": not in the tenant")).toList());
-    }
-    if (!a.remediation().isEmpty()) {
-      println(out, "  Steps:");
-      for (int i = 0; i < a.remediation().size(); i++) {
-        println(out, "    " + (i + 1) + ". " + a.remediation().get(i));
+    out.println("Reference: " + reference(a.id()));
+    List<Section> sections = sections();
+    for (Section section : sections) {
+      if (section.title().equals("Decision")) {
+        suggestionText().ifPresent(text -> {
+          out.println();
+          println(out, "Suggestion: " + text);
+        });
       }
-    }
-    list(out, "Learn more", a.learnMore());
-    field(out, "Manage at", a.actionUrl());
-    suggestion.ifPresent(s -> {
       out.println();
-      println(out, "Suggestion: mark as '" + s.status().label() + "' (" + s.status().key() + "). " + s.reason());
-    });
-    out.println();
-    println(out, "Decision");
-    field(out, "Status", state.status().label());
-    state.reviewBy().ifPresent(d -> field(out, "Review by", d.toString()));
-    field(out, "Tags", state.tags().isEmpty() ? "none" : String.join(", ", state.tags()));
-    if (state.notes().isEmpty()) {
-      field(out, "Notes", "none");
-    } else {
-      println(out, "  Notes:");
-      for (int i = 0; i < state.notes().size(); i++) {
-        ActionState.Note n = state.notes().get(i);
-        println(out, "    " + (i + 1) + ". " + n.text() + byline(n.by(), n.at()));
+      out.println(section.title());
+      for (Item item : section.items()) {
+        if (item.value() != null) {
+          println(out, "  " + item.name() + ": " + item.value());
+        } else if (item.list() != null) {
+          println(out, "  " + item.name() + ":");
+          for (int i = 0; i < item.list().size(); i++) {
+            println(out, "    " + (item.numbered() ? (i + 1) + ". " : "- ") + item.list().get(i));
+          }
+        } else {
+          println(out, "  " + item.name() + ":");
+          StringWriter text = new StringWriter();
+          item.table().print(new PrintWriter(text));
+          text.toString().lines().forEach(line -> out.println("    " + line));
+        }
       }
     }
-    for (ActionState.DeviceGroupException e : state.deviceGroupExceptions()) {
-      println(out, "  Device group " + e.group() + ": " + e.status().label() + e.reviewBy().map(d -> ", review by " + d).orElse("")
-          + ". " + e.note() + byline(e.by(), e.at()));
-    }
-    for (RemediationRequest r : requests) {
-      println(out, "  Remediation requested: due " + r.due() + (r.owner().isEmpty() ? "" : ", owner " + r.owner())
-          + (r.note().isEmpty() ? "" : ". " + r.note()) + byline(r.requestedBy(), r.requestedAt()));
-    }
-    if (state.history().isEmpty()) {
-      field(out, "History", "none");
-    } else {
-      println(out, "  History:");
-      StringWriter text = new StringWriter();
-      HistoryReport.table(state.history()).print(new PrintWriter(text));
-      text.toString().lines().forEach(line -> out.println("    " + line));
+    out.flush();
+  }
+
+  /** The flyout as Markdown, to paste into a ticket or a pull request. */
+  public void markdown(PrintWriter out) {
+    Action a = result.action();
+    out.println("## `" + a.id().replace("`", "") + "`: " + MarkdownReport.inline(a.title()));
+    out.println();
+    out.println("Reference: `" + reference(a.id()).replace("`", "") + "`");
+    for (Section section : sections()) {
+      if (section.title().equals("Decision")) {
+        suggestionText().ifPresent(text -> {
+          out.println();
+          out.println("**Suggestion**: " + MarkdownReport.inline(text));
+        });
+      }
+      out.println();
+      out.println("### " + section.title());
+      out.println();
+      for (Item item : section.items()) {
+        if (item.value() != null) {
+          out.println("- **" + item.name() + "**: " + MarkdownReport.inline(item.value()));
+        } else if (item.list() != null) {
+          out.println("- **" + item.name() + "**:");
+          for (int i = 0; i < item.list().size(); i++) {
+            out.println("  " + (item.numbered() ? (i + 1) + ". " : "- ") + MarkdownReport.inline(item.list().get(i)));
+          }
+        } else {
+          out.println("- **" + item.name() + "**:");
+          out.println();
+          item.table().markdown(out);
+        }
+      }
     }
     out.flush();
   }
@@ -159,22 +216,9 @@ public record ActionDetail(
     return result.dataPoints() >= result.action().maxScore() ? "the tenant's settings pass the check" : "the tenant's settings do not pass the check";
   }
 
-  private static void field(PrintWriter out, String name, String value) {
-    println(out, "  " + name + ": " + value);
-  }
-
   /** Every line holds data from the inputs: shown on one line, inert. */
   private static void println(PrintWriter out, String line) {
     out.println(Printable.line(line));
-  }
-
-  private static void list(PrintWriter out, String name, List<String> items) {
-    if (items.isEmpty()) {
-      field(out, name, "none");
-      return;
-    }
-    println(out, "  " + name + ":");
-    items.forEach(item -> println(out, "    - " + item));
   }
 
   private static String byline(String by, String at) {

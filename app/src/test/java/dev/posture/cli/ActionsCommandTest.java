@@ -112,6 +112,11 @@ class ActionsCommandTest {
   }
 
   @Test
+  void showAsMarkdownHasTheSameSectionsForATicket() {
+    Cli.assertGolden("actions-show-legacy.md", actions("show", "BlockLegacyAuthentication", "--format", "markdown").succeeded().out());
+  }
+
+  @Test
   void showTellsWhichLicencesTheTenantHas() {
     String out = actions("show", "UserRiskPolicy").succeeded().out();
 
