@@ -106,9 +106,7 @@ record Assessments(Report report, Optional<GraphAssessment> graph) {
       err.println("posture: warning: " + GraphMessages.missingMax(graph));
     } else if (graph.differsFromReported()) {
       err.println("posture: warning: Microsoft reported " + Numbers.points(graph.reportedCurrent()) + " of "
-          + Numbers.points(graph.reportedMax()) + ", but the controls in the export add up to "
-          + Numbers.points(graph.exportedPoints()) + " of "
-          + Numbers.points(graph.assessment().scores().current().max()) + " (an abridged or edited export?)");
+          + Numbers.points(graph.reportedMax()) + ", but " + GraphMessages.exportTotal(graph) + " (an abridged or edited export?)");
     }
     err.flush();
     return new Assessments(Report.of(graph.assessment(), state, today), Optional.of(graph));

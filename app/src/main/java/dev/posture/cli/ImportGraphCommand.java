@@ -7,13 +7,14 @@ import dev.posture.graph.GraphReader;
 import dev.posture.graph.KnownControls;
 import dev.posture.graph.PortalDecisions;
 import dev.posture.report.Format;
+import dev.posture.report.Printable;
 import dev.posture.state.StateStore;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -51,20 +52,21 @@ final class ImportGraphCommand implements Callable<Integer> {
     }
     GraphExport export = new GraphReader().read(exports);
     GraphAssessor assessor = new GraphAssessor(catalog.load(), KnownControls.bundled());
-    List<PortalDecisions.Decision> decisions = new ArrayList<>();
+    AtomicReference<PortalDecisions.Result> imported = new AtomicReference<>();
     StateStore.Update update = new StateStore(state).update(current -> {
       GraphAssessment assessment = assessor.assess(export, current);
       Instant now = root.clock.instant().truncatedTo(ChronoUnit.SECONDS);
-      PortalDecisions.Result result = PortalDecisions.apply(export, assessment, current, now);
-      decisions.addAll(result.decisions());
-      return result.state();
+      imported.set(PortalDecisions.apply(export, assessment, current, now));
+      return imported.get().state();
     });
+    PortalDecisions.Result result = imported.get();
     Output.write(root, spec.commandLine().getOut(), out -> {
-      for (PortalDecisions.Decision d : decisions) {
-        out.println(d.id() + ": " + d.portal().label() + byline(d) + ": " + d.outcome().words()
-            + (d.outcome() == PortalDecisions.Outcome.KEPT_LOCAL ? " (" + d.local().status().label() + ")" : ""));
+      for (PortalDecisions.Decision d : result.decisions()) {
+        // who, when and why come from the export: one line each, inert
+        out.println(Printable.line(d.id() + ": " + d.portal().label() + byline(d) + ": " + d.outcome().words()
+            + (d.outcome() == PortalDecisions.Outcome.KEPT_LOCAL ? " (" + d.local().status().label() + ")" : "")));
       }
-      long recorded = decisions.stream().filter(d -> d.outcome() == PortalDecisions.Outcome.IMPORTED).count();
+      long recorded = result.imported();
       out.println(update.changed()
           ? recorded + (recorded == 1 ? " decision" : " decisions") + " from Microsoft Secure Score saved to " + state
           : "nothing to record; " + state + " is as it was");

@@ -84,7 +84,7 @@ public final class AtomicFile {
    * write is under way.
    */
   public static void removeLeftovers(Path target) {
-    Path absolute = target.toAbsolutePath();
+    Path absolute = linkTarget(target.toAbsolutePath()); // where replace writes its temporary files
     String prefix = "." + absolute.getFileName();
     try (DirectoryStream<Path> leftovers = Files.newDirectoryStream(absolute.getParent(),
         p -> p.getFileName().toString().startsWith(prefix) && p.getFileName().toString().endsWith(TEMPORARY))) {

@@ -185,13 +185,17 @@ public record Node(Document document, JsonNode value, String path) {
       return "a list";
     }
     if (value.isString()) {
-      String s = value.stringValue();
-      return "'" + (s.length() > 40 ? s.substring(0, 40) + "…" : s) + "'";
+      return quoted(value.stringValue());
     }
     if (value.isNumber() && !Double.isFinite(value.doubleValue())) {
       return Double.isNaN(value.doubleValue()) ? "not a number (NaN)" : "an infinite number";
     }
     return value.toString();
+  }
+
+  /** A string as messages quote a value found: in quotes, cut after 40 characters. */
+  public static String quoted(String s) {
+    return "'" + (s.length() > 40 ? s.substring(0, 40) + "…" : s) + "'";
   }
 
   /** " (did you mean 'x'?)" for the closest allowed spelling, or nothing when none is close. */

@@ -49,7 +49,12 @@ public record ActionDetail(
     }
   }
 
-  private record Section(String title, List<Item> items) {}
+  /** @param suggestion a status to propose, shown before the heading (the decision's) */
+  private record Section(String title, List<Item> items, Optional<String> suggestion) {
+    Section(String title, List<Item> items) {
+      this(title, items, Optional.empty());
+    }
+  }
 
   /** The flyout's sections, the same for every format. */
   private List<Section> sections() {
@@ -90,25 +95,19 @@ public record ActionDetail(
     decision.add(state.history().isEmpty() ? Item.field("History", "none")
         : new Item("History", null, null, false, HistoryReport.table(state.history())));
     return List.of(new Section("At a glance", glance), new Section("User impact", impact),
-        new Section("Implementation", implementation), new Section("Decision", decision));
-  }
-
-  private Optional<String> suggestionText() {
-    return suggestion.map(s -> "mark as '" + s.status().label() + "' (" + s.status().key() + "). " + s.reason());
+        new Section("Implementation", implementation), new Section("Decision", decision,
+            suggestion.map(s -> "mark as '" + s.status().label() + "' (" + s.status().key() + "). " + s.reason())));
   }
 
   public void table(PrintWriter out) {
     Action a = result.action();
     println(out, a.id() + ": " + a.title());
     out.println("Reference: " + reference(a.id()));
-    List<Section> sections = sections();
-    for (Section section : sections) {
-      if (section.title().equals("Decision")) {
-        suggestionText().ifPresent(text -> {
-          out.println();
-          println(out, "Suggestion: " + text);
-        });
-      }
+    for (Section section : sections()) {
+      section.suggestion().ifPresent(text -> {
+        out.println();
+        println(out, "Suggestion: " + text);
+      });
       out.println();
       out.println(section.title());
       for (Item item : section.items()) {
@@ -137,12 +136,10 @@ public record ActionDetail(
     out.println();
     out.println("Reference: `" + reference(a.id()).replace("`", "") + "`");
     for (Section section : sections()) {
-      if (section.title().equals("Decision")) {
-        suggestionText().ifPresent(text -> {
-          out.println();
-          out.println("**Suggestion**: " + MarkdownReport.inline(text));
-        });
-      }
+      section.suggestion().ifPresent(text -> {
+        out.println();
+        out.println("**Suggestion**: " + MarkdownReport.inline(text));
+      });
       out.println();
       out.println("### " + section.title());
       out.println();

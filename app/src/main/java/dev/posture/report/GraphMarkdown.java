@@ -32,13 +32,10 @@ public final class GraphMarkdown {
       out.println();
       out.println(MarkdownReport.inline(GraphMessages.reviewed(graph)) + ".");
     }
-    List<List<String>> comparisons = GraphMessages.comparisons(graph);
-    if (!comparisons.isEmpty()) {
+    GraphMessages.comparisonTable(graph).ifPresent(table -> {
       out.println();
-      List<String> header = comparisons.get(0);
-      MarkdownReport.table(out, header.stream().map(MarkdownReport::cell).toList(), "|---" + "|---:".repeat(header.size() - 1) + "|",
-          comparisons.subList(1, comparisons.size()).stream().map(row -> row.stream().map(MarkdownReport::cell).toList()).toList());
-    }
+      table.markdown(out);
+    });
     history(graph.history(), out);
     out.flush();
   }

@@ -34,12 +34,16 @@ public final class GraphMessages {
         + ". Add their profiles (GET /security/secureScoreControlProfiles, every page) to count them.";
   }
 
-  /** Microsoft's score beside posture's, when they differ. */
+  /** Microsoft's score beside what the export adds up to, when they differ. */
   static String reported(GraphAssessment graph) {
     return "Microsoft reported " + Numbers.points(graph.reportedCurrent()) + " of " + Numbers.points(graph.reportedMax())
-        + (graph.differsFromReported() ? "; the controls in the export add up to "
-            + Numbers.points(graph.exportedPoints()) + " of "
-            + Numbers.points(graph.assessment().scores().current().max()) : "") + ".";
+        + (graph.differsFromReported() ? "; " + exportTotal(graph) : "") + ".";
+  }
+
+  /** "the controls in the export add up to 30 of 30": the export's own points, before any status. */
+  public static String exportTotal(GraphAssessment graph) {
+    return "the controls in the export add up to " + Numbers.points(graph.exportedPoints()) + " of "
+        + Numbers.points(graph.assessment().scores().current().max());
   }
 
   static String enabledServices(GraphAssessment graph) {
@@ -108,6 +112,19 @@ public final class GraphMessages {
       }
     }
     return properties;
+  }
+
+  /** {@link #comparisons} as a table, text first and numbers right-aligned; empty without comparisons. */
+  static Optional<TextTable> comparisonTable(GraphAssessment graph) {
+    List<List<String>> rows = comparisons(graph);
+    if (rows.isEmpty()) {
+      return Optional.empty();
+    }
+    List<String> header = rows.get(0);
+    TextTable table = new TextTable().column(header.get(0));
+    header.subList(1, header.size()).forEach(table::numberColumn);
+    rows.subList(1, rows.size()).forEach(row -> table.row(row.toArray(String[]::new)));
+    return Optional.of(table);
   }
 
   static String basis(Comparison c) {

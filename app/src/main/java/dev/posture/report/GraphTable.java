@@ -38,16 +38,10 @@ public final class GraphTable {
   }
 
   private static void comparisons(GraphAssessment graph, PrintWriter out) {
-    List<List<String>> rows = GraphMessages.comparisons(graph);
-    if (rows.isEmpty()) {
-      return;
-    }
-    List<String> header = rows.get(0);
-    TextTable table = new TextTable().column(header.get(0));
-    header.subList(1, header.size()).forEach(table::numberColumn);
-    rows.subList(1, rows.size()).forEach(row -> table.row(row.toArray(String[]::new)));
-    out.println();
-    table.print(out);
+    GraphMessages.comparisonTable(graph).ifPresent(table -> {
+      out.println();
+      table.print(out);
+    });
   }
 
   private static void history(History history, PrintWriter out) {

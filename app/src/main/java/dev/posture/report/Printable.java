@@ -28,8 +28,13 @@ public final class Printable {
     return out == null ? text : out.toString();
   }
 
-  /** C0 and C1 control characters, DEL, and the bidirectional embeddings, overrides and isolates. */
+  /** Control characters, DEL, and the bidirectional embeddings, overrides and isolates. */
   static boolean unsafe(char c) {
-    return c < 0x20 || (c >= 0x7F && c <= 0x9F) || (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
+    return control(c) || (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
+  }
+
+  /** The C0 and C1 control characters and DEL: what a terminal may act on rather than show. */
+  static boolean control(char c) {
+    return c < 0x20 || (c >= 0x7F && c <= 0x9F);
   }
 }

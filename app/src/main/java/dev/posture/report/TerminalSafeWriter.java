@@ -48,7 +48,7 @@ public final class TerminalSafeWriter extends FilterWriter {
   }
 
   private static boolean safe(char c) {
-    return c == '\n' || c == '\r' || c == '\t' || !(c < 0x20 || (c >= 0x7F && c <= 0x9F));
+    return c == '\n' || c == '\r' || c == '\t' || !Printable.control(c);
   }
 
   /** Where a colour sequence starting at {@code escape} ends (exclusive), or -1 if it is none. */

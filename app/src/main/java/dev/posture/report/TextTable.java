@@ -29,8 +29,7 @@ public final class TextTable {
   /** Text shrinks; numbers are right-aligned and keep their width; fixed columns (pictures) too. */
   private enum Kind { TEXT, NUMBER, FIXED }
 
-  private final List<String> headers = new ArrayList<>();
-  /** The headers as given, for CSV and Markdown. */
+  /** The headers as given: CSV and Markdown show them so, the table in capitals. */
   private final List<String> labels = new ArrayList<>();
   private final List<Kind> kinds = new ArrayList<>();
   private final List<UnaryOperator<String>> styles = new ArrayList<>();
@@ -51,7 +50,6 @@ public final class TextTable {
   }
 
   private TextTable add(String header, Kind kind) {
-    headers.add(header.toUpperCase(Locale.ROOT));
     labels.add(header);
     kinds.add(kind);
     styles.add(UnaryOperator.identity());
@@ -75,14 +73,15 @@ public final class TextTable {
   }
 
   public TextTable row(String... cells) {
-    if (cells.length != headers.size()) {
-      throw new IllegalArgumentException("expected " + headers.size() + " cells, got " + cells.length);
+    if (cells.length != labels.size()) {
+      throw new IllegalArgumentException("expected " + labels.size() + " cells, got " + cells.length);
     }
     rows.add(Arrays.stream(cells).map(Printable::line).toList()); // a cell is one line, whatever the data holds
     return this;
   }
 
   public void print(PrintWriter out) {
+    List<String> headers = labels.stream().map(l -> l.toUpperCase(Locale.ROOT)).toList();
     int[] widths = new int[headers.size()];
     for (int c = 0; c < widths.length; c++) {
       widths[c] = headers.get(c).length();

@@ -103,25 +103,30 @@ final class ElementShape {
       if (field != null && !accepts(field, token, parser)) {
         throw mismatch(source, parser, path(collection, index, name), field);
       }
+      Object value;
       try {
-        if (element.put(name, CelValues.read(parser)) != null) {
-          throw new CelValues.DuplicateKey(name);
-        }
-      } catch (CelValues.DuplicateKey e) {
-        // the field itself, or a key inside its value (a device's settings)
-        throw new InputException(source, parser.currentTokenLocation().getLineNr(), path(collection, index, name),
-            "duplicate key '" + e.name() + "'");
+        value = CelValues.read(parser);
+      } catch (CelValues.DuplicateKey inside) { // a key given twice inside the value, as in a device's settings
+        throw duplicate(source, parser, path(collection, index, name), inside.name());
+      }
+      if (element.put(name, value) != null) {
+        throw duplicate(source, parser, path(collection, index, name), name);
       }
       if (field != null && field.itemType != null) {
-        int bad = firstOtherThan(field.itemType, (List<?>) element.get(name));
+        List<?> items = (List<?>) value;
+        int bad = firstOtherThan(field.itemType, items);
         if (bad >= 0) {
-          Object item = ((List<?>) element.get(name)).get(bad);
+          Object item = items.get(bad);
           throw new InputException(source, parser.currentTokenLocation().getLineNr(), path(collection, index, name) + "[" + bad + "]",
               "expected " + SchemaValidator.expected(JsonNodeFactory.instance.stringNode(field.itemType)) + ", found " + describe(item));
         }
       }
     }
     return element;
+  }
+
+  private static InputException duplicate(String source, JsonParser parser, String path, String key) {
+    return new InputException(source, parser.currentTokenLocation().getLineNr(), path, "duplicate key '" + key + "'");
   }
 
   private static String path(Collection collection, long index, String field) {
@@ -151,7 +156,7 @@ final class ElementShape {
   /** A value read for CEL, as messages describe values. */
   private static String describe(Object value) {
     if (value instanceof String text) {
-      return "'" + text + "'";
+      return Node.quoted(text);
     }
     if (value instanceof List) {
       return "a list";

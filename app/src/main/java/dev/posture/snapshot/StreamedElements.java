@@ -3,6 +3,7 @@ package dev.posture.snapshot;
 import dev.posture.catalog.Collection;
 import dev.posture.input.DocumentReader;
 import dev.posture.input.InputException;
+import dev.posture.input.Node;
 import dev.posture.input.Source;
 import java.util.ArrayList;
 import java.util.List;
@@ -127,8 +128,7 @@ final class StreamedElements implements Snapshot.Elements {
       return "a list";
     }
     if (token == JsonToken.VALUE_STRING) {
-      String s = parser.getString();
-      return "'" + (s.length() > 40 ? s.substring(0, 40) + "…" : s) + "'";
+      return Node.quoted(parser.getString());
     }
     return parser.getString();
   }

@@ -49,9 +49,13 @@ class ImportGraphCommandTest {
     state = dir.resolve("posture-state.yaml");
   }
 
+  private Cli.Result importGraph() {
+    return Cli.run("import", "graph", exports.toString(), "--state", state.toString(), "--catalog", CATALOG);
+  }
+
   @Test
   void recordsThePortalsDecisionsWithWhoWhenAndWhy() throws Exception {
-    String out = Cli.run("import", "graph", exports.toString(), "--state", state.toString(), "--catalog", CATALOG).succeeded().out();
+    String out = importGraph().succeeded().out();
 
     assertThat(out).isEqualTo("""
         aad_admin_consent_workflow: Resolved through third party by nestor.wilke@example.org on 2026-02-25T08:30:00Z: recorded
@@ -90,10 +94,10 @@ class ImportGraphCommandTest {
 
   @Test
   void importingAgainChangesNothing() throws Exception {
-    Cli.run("import", "graph", exports.toString(), "--state", state.toString(), "--catalog", CATALOG).succeeded();
+    importGraph().succeeded();
     byte[] first = Files.readAllBytes(state);
 
-    String out = Cli.run("import", "graph", exports.toString(), "--state", state.toString(), "--catalog", CATALOG).succeeded().out();
+    String out = importGraph().succeeded().out();
 
     assertThat(out).contains("mdo_blockmailforward: Risk accepted: already recorded")
         .endsWith("nothing to record; " + state + " is as it was\n");
@@ -109,7 +113,7 @@ class ImportGraphCommandTest {
             status: planned
         """);
 
-    String out = Cli.run("import", "graph", exports.toString(), "--state", state.toString(), "--catalog", CATALOG).succeeded().out();
+    String out = importGraph().succeeded().out();
 
     assertThat(out).contains("mdo_blockmailforward: Risk accepted: left as the state file records it (Planned)");
     assertThat(Files.readString(state)).startsWith("# decided with posture\nactions:\n  aad_admin_consent_workflow:\n")
@@ -118,7 +122,7 @@ class ImportGraphCommandTest {
 
   @Test
   void theImportedStateIsWhatAssessReads() {
-    Cli.run("import", "graph", exports.toString(), "--state", state.toString(), "--catalog", CATALOG).succeeded();
+    importGraph().succeeded();
 
     String json = Cli.run("assess", "--graph", exports.toString(), "--state", state.toString(), "--catalog", CATALOG,
         "--format", "json").succeeded().out();
@@ -144,5 +148,15 @@ class ImportGraphCommandTest {
     Cli.runIn(Map.of(), dir, "import", "graph", exports.toString(), "--state", state.toString())
         .exited(ExitCode.INVALID_INPUT).oneLineError().errContains("broken.json");
     assertThat(state).doesNotExist();
+  }
+
+  @Test
+  void aStateFileThatDoesNotParseIsReportedAndLeftAsItIs() throws Exception {
+    byte[] broken = "actions:\n  mdo_blockmailforward:\n    status: planned\n   tags: [x\n".getBytes();
+    Files.write(state, broken);
+
+    importGraph().exited(ExitCode.INVALID_INPUT).oneLineError().errContains(state + ":");
+
+    assertThat(Files.readAllBytes(state)).isEqualTo(broken);
   }
 }

@@ -84,6 +84,17 @@ class AtomicFileTest {
   }
 
   @Test
+  void leftoversBehindASymbolicLinkAreFoundWhereTheyWereWritten() throws IOException {
+    Path real = Files.writeString(Files.createDirectory(dir.resolve("decisions")).resolve("posture-state.yaml"), "old");
+    Path leftover = Files.writeString(real.resolveSibling(".posture-state.yaml42.tmp"), "half");
+    Path link = Files.createSymbolicLink(dir.resolve("posture-state.yaml"), real);
+
+    AtomicFile.removeLeftovers(link);
+
+    assertThat(leftover).doesNotExist();
+  }
+
+  @Test
   void leftoversOfUnfinishedWritesAreRemovedAndNothingElse() throws IOException {
     Path file = Files.writeString(dir.resolve("posture-state.yaml"), "actions: {}\n");
     Files.writeString(dir.resolve(".posture-state.yaml123456.tmp"), "half a fi");
