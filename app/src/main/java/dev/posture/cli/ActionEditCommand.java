@@ -33,7 +33,7 @@ abstract class ActionEditCommand implements Callable<Integer> {
 
   @Override
   public final Integer call() {
-    Workspace workspace = Workspace.load(spec, tenant, catalog);
+    Workspace workspace = Workspace.load(tenant, catalog);
     Format format = workspace.root().format(Format.TABLE);
     if (format != Format.TABLE) {
       throw new UnsupportedFormatException(format, spec.qualifiedName().substring("posture ".length()));

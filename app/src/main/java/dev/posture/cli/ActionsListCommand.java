@@ -76,7 +76,7 @@ final class ActionsListCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Workspace workspace = Workspace.load(spec, tenant, catalog);
+    Workspace workspace = Workspace.load(tenant, catalog);
     ActionQuery query = new ActionQuery(Optional.ofNullable(search), Optional.ofNullable(category), Optional.ofNullable(deviceCategory),
         Optional.ofNullable(status), Optional.ofNullable(product), Optional.ofNullable(tag), Optional.ofNullable(licensed),
         Optional.ofNullable(scored), sort);

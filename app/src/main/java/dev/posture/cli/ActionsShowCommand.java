@@ -42,7 +42,7 @@ final class ActionsShowCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Workspace workspace = Workspace.load(spec, tenant, catalog);
+    Workspace workspace = Workspace.load(tenant, catalog);
     ActionResult action = workspace.action(ActionDetail.idOf(id));
     PostureCommand root = workspace.root();
     if (affected) {

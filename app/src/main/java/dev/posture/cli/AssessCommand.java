@@ -10,7 +10,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -27,7 +26,6 @@ import picocli.CommandLine.Model.CommandSpec;
       "  posture assess --graph secureScores.json --graph controlProfiles/ --state posture-state.yaml",
     })
 final class AssessCommand implements Callable<Integer> {
-  @ParentCommand PostureCommand root;
   @Spec CommandSpec spec;
   @Mixin TenantOptions tenant;
   @Mixin CatalogOption catalog;
@@ -40,8 +38,9 @@ final class AssessCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    PostureCommand root = tenant.root;
     List<Gate> checks = gates.gates(graph.given());
-    Assessments assessed = Assessments.load(root, catalog, tenant, graph, gates.baseline(), spec.commandLine().getErr());
+    Assessments assessed = Assessments.load(catalog, tenant, graph, gates.baseline(), spec.commandLine().getErr());
     Report report = assessed.report();
     Renderer renderer = assessed.renderer(root.format(Format.TABLE), top, false, Output.colour(root));
     Output.write(root, spec.commandLine().getOut(), out -> renderer.render(report, out));

@@ -49,8 +49,9 @@ record Assessments(Report report, Optional<GraphAssessment> graph) {
    * @param baselineFile an earlier JSON report on the same tenant, to compare with
    * @param err where warnings about Graph exports go
    */
-  static Assessments load(PostureCommand root, CatalogOption catalog, TenantOptions tenant, GraphOption exports,
-      Optional<Path> baselineFile, PrintWriter err) {
+  static Assessments load(CatalogOption catalog, TenantOptions tenant, GraphOption exports, Optional<Path> baselineFile,
+      PrintWriter err) {
+    PostureCommand root = tenant.root;
     if (!exports.given()) {
       return new Assessments(snapshot(root, catalog, tenant, baselineFile, err), Optional.empty());
     }
@@ -88,7 +89,7 @@ record Assessments(Report report, Optional<GraphAssessment> graph) {
       Optional<Path> baselineFile, PrintWriter err) {
     Catalog catalog = catalogOption.load();
     SnapshotLocation location = tenant.location();
-    Snapshot snapshot = new SnapshotLoader().load(location, root.stdin);
+    Snapshot snapshot = new SnapshotLoader().load(location, root.invocation.stdin());
     State state = new StateLoader().load(location.state());
     Optional<Baseline> baseline = baselineFile.map(file -> new BaselineLoader().load(file, snapshot.tenant().id()));
     Map<String, Double> before = baseline.map(Baseline::points).orElse(Map.of());
@@ -125,6 +126,6 @@ record Assessments(Report report, Optional<GraphAssessment> graph) {
   }
 
   private static LocalDate today(PostureCommand root) {
-    return LocalDate.ofInstant(root.clock.instant(), ZoneOffset.UTC);
+    return LocalDate.ofInstant(root.invocation.clock().instant(), ZoneOffset.UTC);
   }
 }

@@ -28,6 +28,7 @@ import picocli.CommandLine.Model.CommandSpec;
       "  posture catalog list --not-scored --format markdown",
     })
 final class CatalogListCommand implements Callable<Integer> {
+  private final PostureCommand root;
   @Spec CommandSpec spec;
   @Mixin CatalogOption catalog;
 
@@ -55,9 +56,12 @@ final class CatalogListCommand implements Callable<Integer> {
     boolean notScored;
   }
 
+  CatalogListCommand(PostureCommand root) {
+    this.root = root;
+  }
+
   @Override
   public Integer call() {
-    PostureCommand root = (PostureCommand) spec.root().userObject();
     ActionFilter filter = new ActionFilter(
         choice("--category", category, Category.values()),
         choice("--device-category", deviceCategory, DeviceCategory.values()),

@@ -23,15 +23,20 @@ final class CompletionCommand implements Callable<Integer> {
   /** The shells the script works in. */
   enum Shell { BASH, ZSH }
 
+  private final PostureCommand root;
   @Spec CommandSpec spec;
 
   @Parameters(paramLabel = "SHELL", description = "bash or zsh.")
   Shell shell;
 
+  CompletionCommand(PostureCommand root) {
+    this.root = root;
+  }
+
   @Override
   public Integer call() {
     String script = AutoComplete.bash(spec.root().name(), spec.root().commandLine());
-    Output.write((PostureCommand) spec.root().userObject(), spec.commandLine().getOut(), out -> out.print(script));
+    Output.write(root, spec.commandLine().getOut(), out -> out.print(script));
     return ExitCode.OK;
   }
 }

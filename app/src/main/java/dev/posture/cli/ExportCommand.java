@@ -9,7 +9,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -23,7 +22,6 @@ import picocli.CommandLine.Model.CommandSpec;
       "  posture export --graph secureScores.json --graph controlProfiles.json > remediation.csv",
     })
 final class ExportCommand implements Callable<Integer> {
-  @ParentCommand PostureCommand root;
   @Spec CommandSpec spec;
   @Mixin TenantOptions tenant;
   @Mixin CatalogOption catalog;
@@ -34,7 +32,8 @@ final class ExportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Assessments assessed = Assessments.load(root, catalog, tenant, graph, Optional.empty(), spec.commandLine().getErr());
+    PostureCommand root = tenant.root;
+    Assessments assessed = Assessments.load(catalog, tenant, graph, Optional.empty(), spec.commandLine().getErr());
     Report report = assessed.report();
     Renderer renderer = assessed.renderer(root.format(Format.CSV), Renderers.DEFAULT_TOP, excel, Output.colour(root));
     Output.write(root, spec.commandLine().getOut(), out -> renderer.render(report, out));

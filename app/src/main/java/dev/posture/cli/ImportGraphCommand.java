@@ -32,6 +32,7 @@ import picocli.CommandLine.Spec;
       "  posture import graph secureScores.json controlProfiles.json --state tenants/contoso/posture-state.yaml",
     })
 final class ImportGraphCommand implements Callable<Integer> {
+  private final PostureCommand root;
   @Spec CommandSpec spec;
   @Mixin CatalogOption catalog;
 
@@ -43,9 +44,12 @@ final class ImportGraphCommand implements Callable<Integer> {
       description = "The state file to record the decisions in (default: ${DEFAULT-VALUE}).")
   Path state;
 
+  ImportGraphCommand(PostureCommand root) {
+    this.root = root;
+  }
+
   @Override
   public Integer call() {
-    PostureCommand root = (PostureCommand) spec.root().userObject();
     Format format = root.format(Format.TABLE);
     if (format != Format.TABLE) {
       throw new UnsupportedFormatException(format, "import graph");
@@ -55,7 +59,7 @@ final class ImportGraphCommand implements Callable<Integer> {
     AtomicReference<PortalDecisions.Result> imported = new AtomicReference<>();
     StateStore.Update update = new StateStore(state).update(current -> {
       GraphAssessment assessment = assessor.assess(export, current);
-      Instant now = root.clock.instant().truncatedTo(ChronoUnit.SECONDS);
+      Instant now = root.invocation.clock().instant().truncatedTo(ChronoUnit.SECONDS);
       imported.set(PortalDecisions.apply(export, assessment, current, now));
       return imported.get().state();
     });

@@ -6,7 +6,6 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.OptionalInt;
 import java.util.function.Consumer;
-import picocli.CommandLine.Help;
 
 /**
  * Where results go: standard output, or a file given with {@code --output}. A file is written to a
@@ -20,7 +19,7 @@ final class Output {
 
   static void write(PostureCommand root, PrintWriter stdout, Consumer<PrintWriter> render) {
     if (root.output == null) {
-      Screen screen = new Screen(stdout, width(root, root.terminalColumns.getAsInt()), root.ascii);
+      Screen screen = new Screen(stdout, width(root, root.invocation.columns().getAsInt()), root.ascii);
       render.accept(screen);
       screen.flush();
       return;
@@ -43,11 +42,8 @@ final class Output {
     return terminalColumns > 0 ? OptionalInt.of(terminalColumns) : OptionalInt.empty();
   }
 
-  /**
-   * Colour only for a terminal: not into a file, not with --no-color, and not when picocli's
-   * auto-detection says no (standard output is no terminal, or NO_COLOR is set).
-   */
+  /** Colour only for a terminal: not into a file, not with --no-color, and not when NO_COLOR is set. */
   static boolean colour(PostureCommand root) {
-    return root.output == null && !root.noColor && Help.Ansi.AUTO.enabled();
+    return root.output == null && !root.noColor && root.invocation.terminal() && root.invocation.variable("NO_COLOR").isEmpty();
   }
 }

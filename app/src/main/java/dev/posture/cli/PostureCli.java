@@ -5,16 +5,19 @@ import dev.posture.report.TerminalSafeWriter;
 import dev.posture.state.RefusedEditException;
 import java.io.InputStream;
 import java.io.PrintWriter;
+import java.io.Writer;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.IntSupplier;
 import picocli.CommandLine;
+import picocli.CommandLine.Help;
+import picocli.CommandLine.Help.Ansi;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
 import picocli.CommandLine.Model.ArgSpec;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 
 /**
@@ -24,39 +27,35 @@ import picocli.CommandLine.Model.OptionSpec;
 public final class PostureCli {
   private PostureCli() {}
 
-  public static CommandLine commandLine(PrintWriter out, PrintWriter err, InputStream in, Clock clock) {
-    PostureCommand root = new PostureCommand(in, clock);
-    CommandLine cli = new CommandLine(root);
+  static CommandLine commandLine(PrintWriter out, PrintWriter err, Invocation invocation) {
+    PostureCommand root = new PostureCommand(invocation);
+    CommandLine cli = new CommandLine(root, new CommandFactory(root));
     cli.setOut(out);
     cli.setErr(err);
     cli.setCaseInsensitiveEnumValuesAllowed(true);
+    cli.setColorScheme(Help.defaultColorScheme(invocation.terminal() && invocation.variable("NO_COLOR").isEmpty() ? Ansi.ON : Ansi.OFF));
     cli.setExecutionExceptionHandler(executionErrors(root));
     cli.setParameterExceptionHandler(usageErrors(PostureDefaults.NONE));
     return cli;
   }
 
-  public static int run(String[] args, PrintWriter out, PrintWriter err, InputStream in) {
-    return run(args, out, err, in, System.getenv(), Path.of("").toAbsolutePath(), Clock.systemUTC());
+  /** The command tree alone, for what reads its model (the shell's completion); it never runs. */
+  static CommandSpec model() {
+    Invocation none = new Invocation(InputStream.nullInputStream(), Map.of(), Path.of(""), Clock.systemUTC(), false, () -> 0);
+    PrintWriter nowhere = new PrintWriter(Writer.nullWriter());
+    return commandLine(nowhere, nowhere, none).getCommandSpec();
   }
 
   /**
-   * Runs with option defaults from {@code env} ({@code POSTURE_*}) and {@code workingDir/posture.yaml},
-   * on a given clock (tests fix "today").
+   * Runs {@code args} as {@code invocation} says: option defaults from its environment
+   * ({@code POSTURE_*}) and its working folder's {@code posture.yaml}, on its clock.
    */
-  static int run(String[] args, PrintWriter out, PrintWriter err, InputStream in, Map<String, String> env, Path workingDir,
-      Clock clock) {
-    return run(args, out, err, in, env, workingDir, clock, TerminalWidth::detect);
-  }
-
-  /** Runs in a terminal whose width {@code terminalColumns} gives (0 for none), as the shell does. */
-  static int run(String[] args, PrintWriter out, PrintWriter err, InputStream in, Map<String, String> env, Path workingDir,
-      Clock clock, IntSupplier terminalColumns) {
-    Progress progress = Progress.forTerminal(err);
+  static int run(String[] args, PrintWriter out, PrintWriter err, Invocation invocation) {
+    Progress progress = invocation.terminal() ? Progress.timed(err) : Progress.NONE;
     // messages quote the inputs (a value that was not expected); they reach the terminal inert
     PrintWriter messages = new PrintWriter(new TerminalSafeWriter(err));
     try {
-      CommandLine cli = commandLine(progress.guard(out), progress.guard(messages), in, clock);
-      ((PostureCommand) cli.getCommand()).terminalColumns = terminalColumns;
+      CommandLine cli = commandLine(progress.guard(out), progress.guard(messages), invocation);
       cli.setExecutionStrategy(parsed -> {
         List<CommandLine> path = parsed.asCommandLineList();
         CommandLine command = path.get(path.size() - 1);
@@ -70,7 +69,7 @@ public final class PostureCli {
           progress.stop();
         }
       });
-      PostureDefaults defaults = PostureDefaults.load(env, workingDir, cli.getCommandSpec(), args);
+      PostureDefaults defaults = PostureDefaults.load(invocation.env(), invocation.workingDir(), cli.getCommandSpec(), args);
       cli.setDefaultValueProvider(defaults);
       cli.setParameterExceptionHandler(usageErrors(defaults));
       return cli.execute(args);

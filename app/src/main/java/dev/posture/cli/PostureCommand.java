@@ -1,10 +1,7 @@
 package dev.posture.cli;
 
 import dev.posture.report.Format;
-import java.io.InputStream;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.util.function.IntSupplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
@@ -35,17 +32,11 @@ import picocli.CommandLine.ScopeType;
       "70:internal error (stack trace with --verbose)"
     })
 public final class PostureCommand {
-  /** Standard input, for a snapshot read from {@code -}. */
-  final InputStream stdin;
-  /** Today and now: when decisions are stamped and review dates expire. */
-  final Clock clock;
+  /** What this run was given: every command reaches it, and the global options, through this root. */
+  final Invocation invocation;
 
-  /** The terminal's columns, 0 when unknown or no terminal; the shell gives its own terminal's. */
-  IntSupplier terminalColumns = TerminalWidth::detect;
-
-  PostureCommand(InputStream stdin, Clock clock) {
-    this.stdin = stdin;
-    this.clock = clock;
+  PostureCommand(Invocation invocation) {
+    this.invocation = invocation;
   }
 
   @Option(names = "--format", scope = ScopeType.INHERIT, paramLabel = "FORMAT",

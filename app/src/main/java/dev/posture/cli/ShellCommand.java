@@ -2,7 +2,6 @@ package dev.posture.cli;
 
 import dev.posture.input.InputException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -23,7 +22,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 @Command(
@@ -42,7 +40,6 @@ import picocli.CommandLine.Spec;
       "  posture> assess samples/northwind",
     })
 final class ShellCommand implements Callable<Integer> {
-  @ParentCommand PostureCommand root;
   @Spec CommandSpec spec;
   @Mixin TenantOptions tenant;
   @Mixin CatalogOption catalog;
@@ -56,7 +53,7 @@ final class ShellCommand implements Callable<Integer> {
     if ("-".equals(tenant.tenant)) {
       throw new UsageException("the shell reads its commands from standard input; give a tenant folder or snapshot file");
     }
-    ShellTenant session = new ShellTenant(spec, tenant, catalog);
+    ShellTenant session = new ShellTenant(tenant, catalog);
     CommandSpec commands = ShellCompleter.model();
     try (Terminal terminal = terminal()) {
       LineReader reader = LineReaderBuilder.builder()
@@ -103,8 +100,7 @@ final class ShellCommand implements Callable<Integer> {
 
   /** Runs one command line in-process, as posture would from a terminal of this width. */
   private void run(List<String> args, Terminal terminal) {
-    PostureCli.run(args.toArray(String[]::new), terminal.writer(), terminal.writer(), InputStream.nullInputStream(),
-        System.getenv(), Path.of("").toAbsolutePath(), root.clock, terminal::getWidth);
+    PostureCli.run(args.toArray(String[]::new), terminal.writer(), terminal.writer(), tenant.root.invocation.inShell(terminal::getWidth));
   }
 
   /** Reads the tenant again; when a file no longer reads, says why and keeps what the shell had. */
@@ -121,20 +117,20 @@ final class ShellCommand implements Callable<Integer> {
    * one reading the commands from it and writing to the command's output.
    */
   private Terminal terminal() throws IOException {
-    if (System.console() != null) {
+    if (tenant.root.invocation.terminal()) {
       return TerminalBuilder.builder().system(true).build();
     }
-    return new DumbTerminal("posture", Terminal.TYPE_DUMB, root.stdin,
+    return new DumbTerminal("posture", Terminal.TYPE_DUMB, tenant.root.invocation.stdin(),
         new WriterOutputStream(spec.commandLine().getOut(), StandardCharsets.UTF_8), StandardCharsets.UTF_8);
   }
 
   private Path historyFile() {
+    Invocation invocation = tenant.root.invocation;
     Path file = history;
     if (file == null) {
-      String state = System.getenv("XDG_STATE_HOME");
-      file = state == null || state.isBlank()
-          ? Path.of(System.getProperty("user.home"), ".posture_history")
-          : Path.of(state, "posture", "history");
+      file = invocation.variable("XDG_STATE_HOME").map(state -> Path.of(state, "posture", "history"))
+          .or(() -> invocation.variable("HOME").map(home -> Path.of(home, ".posture_history")))
+          .orElseThrow(() -> new UsageException("neither XDG_STATE_HOME nor HOME is set; give --history FILE for the shell's history"));
     }
     try {
       Files.createDirectories(file.toAbsolutePath().getParent());

@@ -5,8 +5,6 @@ import dev.posture.catalog.Category;
 import dev.posture.catalog.DeviceCategory;
 import dev.posture.catalog.Status;
 import dev.posture.input.Labelled;
-import java.io.InputStream;
-import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -18,7 +16,6 @@ import org.jline.reader.Candidate;
 import org.jline.reader.Completer;
 import org.jline.reader.LineReader;
 import org.jline.reader.ParsedLine;
-import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Model.PositionalParamSpec;
@@ -103,6 +100,6 @@ final class ShellCompleter implements Completer {
 
   /** The command line whose model completion follows; it never runs. */
   static CommandSpec model() {
-    return new CommandLine(new PostureCommand(InputStream.nullInputStream(), Clock.systemUTC())).getCommandSpec();
+    return PostureCli.model();
   }
 }

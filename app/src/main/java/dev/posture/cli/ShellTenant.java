@@ -20,16 +20,14 @@ import picocli.CommandLine.Model.CommandSpec;
  * It is read again on {@code reload}, and after a command that changed the state file.
  */
 final class ShellTenant {
-  private final CommandSpec shell;
   private final TenantOptions options;
   private final CatalogOption catalogOption;
   private Workspace workspace;
   private Catalog catalog;
   private Optional<FileTime> stateStamp = Optional.empty();
 
-  /** @param shell the shell command, whose options name the tenant and catalogue */
-  ShellTenant(CommandSpec shell, TenantOptions options, CatalogOption catalogOption) {
-    this.shell = shell;
+  /** @param options the shell's tenant options, naming the tenant and its state file */
+  ShellTenant(TenantOptions options, CatalogOption catalogOption) {
     this.options = options;
     this.catalogOption = catalogOption;
     reload();
@@ -41,7 +39,7 @@ final class ShellTenant {
       catalog = catalogOption.load();
       return;
     }
-    workspace = Workspace.load(shell, options, catalogOption);
+    workspace = Workspace.load(options, catalogOption);
     catalog = workspace.catalog();
     stateStamp = stamp(workspace.location().state());
   }

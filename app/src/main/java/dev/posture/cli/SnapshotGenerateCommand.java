@@ -2,14 +2,15 @@ package dev.posture.cli;
 
 import dev.posture.input.AtomicFile;
 import dev.posture.snapshot.SyntheticTenant;
-import java.io.BufferedOutputStream;
-import java.io.FileOutputStream;
-import java.io.FileDescriptor;
 import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Callable;
+import org.jline.utils.WriterOutputStream;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
 
 @Command(
     name = "generate",
@@ -20,7 +21,8 @@ import picocli.CommandLine.ParentCommand;
       "  posture snapshot generate --profile neglected --users 500 --devices 100 | posture assess -",
     })
 final class SnapshotGenerateCommand implements Callable<Integer> {
-  @ParentCommand SnapshotCommand group;
+  private final PostureCommand root;
+  @Spec CommandSpec spec;
 
   @Option(names = "--users", paramLabel = "N", defaultValue = "1000", description = "Number of users (default: ${DEFAULT-VALUE}).")
   int users;
@@ -35,18 +37,23 @@ final class SnapshotGenerateCommand implements Callable<Integer> {
       description = "Kind of tenant: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
   SyntheticTenant.Profile profile;
 
+  SnapshotGenerateCommand(PostureCommand root) {
+    this.root = root;
+  }
+
   @Override
   public Integer call() throws Exception {
     if (users < 0 || devices < 0) {
       throw new UsageException("--users and --devices must be zero or more");
     }
     SyntheticTenant tenant = new SyntheticTenant(profile, users, devices, seed);
-    if (group.root.output != null) {
-      AtomicFile.replace(group.root.output, tenant::write);
+    if (root.output != null) {
+      AtomicFile.replace(root.output, tenant::write);
     } else {
-      // Straight to the process's stdout: a million users should not pass through a Writer buffer.
-      OutputStream out = new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16);
-      tenant.write(out);
+      PrintWriter out = spec.commandLine().getOut();
+      OutputStream bytes = new WriterOutputStream(out, StandardCharsets.UTF_8);
+      tenant.write(bytes);
+      bytes.flush();
       out.flush();
     }
     return ExitCode.OK;

@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -21,20 +20,19 @@ import picocli.CommandLine.Model.CommandSpec;
     footerHeading = "%nExamples:%n",
     footer = {"  posture snapshot stats samples/contoso"})
 final class SnapshotStatsCommand implements Callable<Integer> {
-  @ParentCommand SnapshotCommand group;
   @Spec CommandSpec spec;
   @Mixin TenantOptions tenant;
 
   @Override
   public Integer call() {
     SnapshotLocation location = tenant.location();
-    Snapshot snapshot = new SnapshotLoader().load(location, group.root.stdin);
+    Snapshot snapshot = new SnapshotLoader().load(location, tenant.root.invocation.stdin());
     Map<Collection, Long> counts = new EnumMap<>(Collection.class);
     for (Collection c : Collection.values()) {
       counts.put(c, 0L);
     }
     snapshot.elements().forEach(EnumSet.allOf(Collection.class), (c, e) -> counts.merge(c, 1L, Long::sum));
-    Output.write(group.root, spec.commandLine().getOut(), out -> {
+    Output.write(tenant.root, spec.commandLine().getOut(), out -> {
       out.println(snapshot.tenant().displayName() + " (" + snapshot.tenant().id() + ")");
       out.println("Settings sections: " + String.join(", ", snapshot.settings().keySet()));
       out.println("Enabled service plans: " + snapshot.servicePlans().size());

@@ -23,17 +23,21 @@ import picocli.CommandLine.Model.CommandSpec;
     footerHeading = "%nExamples:%n",
     footer = {"  posture snapshot validate samples/fabrikam", "  posture snapshot validate export/snapshot.json"})
 final class SnapshotValidateCommand implements Callable<Integer> {
+  private final PostureCommand root;
   @Spec CommandSpec spec;
 
   @Parameters(paramLabel = "FILE|FOLDER",
       description = "Snapshot file, tenant folder (snapshot.json or .yaml, and posture-state.yaml), or - for standard input.")
   String tenant;
 
+  SnapshotValidateCommand(PostureCommand root) {
+    this.root = root;
+  }
+
   @Override
   public Integer call() {
-    PostureCommand root = (PostureCommand) spec.root().userObject();
     SnapshotLocation location = SnapshotLocation.resolve(tenant, Optional.empty());
-    Snapshot snapshot = new SnapshotLoader().load(location, root.stdin);
+    Snapshot snapshot = new SnapshotLoader().load(location, root.invocation.stdin());
     new StateLoader().load(location.state());
     String state = Files.exists(location.state()) ? "; " + location.state() + " is valid too" : "";
     Map<Collection, Long> counts = snapshot.counts();

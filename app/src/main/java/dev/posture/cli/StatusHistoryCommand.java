@@ -23,7 +23,7 @@ final class StatusHistoryCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Workspace workspace = Workspace.load(spec, tenant, catalog);
+    Workspace workspace = Workspace.load(tenant, catalog);
     workspace.action(id);
     List<ActionState.Change> history = workspace.state().of(id).history();
     PostureCommand root = workspace.root();

@@ -5,12 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.Writer;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.jline.reader.Candidate;
 import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
@@ -18,7 +21,6 @@ import org.jline.reader.impl.DefaultParser;
 import org.jline.terminal.impl.DumbTerminal;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** The shell driven through a dumb JLine terminal: lines in, prompt and output out. */
 class ShellCommandTest {
@@ -145,9 +147,10 @@ class ShellCommandTest {
 
   @Test
   void completesActionIdsStatusesCategoriesAndCommands() throws IOException {
-    ShellCommand shell = (ShellCommand) new CommandLine(new PostureCommand(InputStream.nullInputStream(), Cli.NOW))
+    ShellCommand shell = (ShellCommand) PostureCli.commandLine(new PrintWriter(Writer.nullWriter()), new PrintWriter(Writer.nullWriter()),
+            Cli.invocation(InputStream.nullInputStream(), Map.of(), Path.of(""), Cli.NOW))
         .parseArgs("shell", CONTOSO).subcommand().commandSpec().userObject();
-    ShellCompleter completer = new ShellCompleter(ShellCompleter.model(), () -> new ShellTenant(shell.spec, shell.tenant, shell.catalog));
+    ShellCompleter completer = new ShellCompleter(ShellCompleter.model(), () -> new ShellTenant(shell.tenant, shell.catalog));
 
     try (DumbTerminal terminal = new DumbTerminal(InputStream.nullInputStream(), java.io.OutputStream.nullOutputStream())) {
       LineReader reader = LineReaderBuilder.builder().terminal(terminal).build();
