@@ -1,6 +1,6 @@
 package dev.posture.cli;
 
-import dev.posture.report.Format;
+import dev.posture.report.Printable;
 import dev.posture.scoring.ActionResult;
 import dev.posture.state.Decisions;
 import dev.posture.state.State;
@@ -34,15 +34,11 @@ abstract class ActionEditCommand implements Callable<Integer> {
   @Override
   public final Integer call() {
     Workspace workspace = Workspace.load(tenant, catalog);
-    Format format = workspace.root().format(Format.TABLE);
-    if (format != Format.TABLE) {
-      throw new UnsupportedFormatException(format, spec.qualifiedName().substring("posture ".length()));
-    }
     ActionResult action = workspace.action(id);
     Decisions decisions = workspace.decisions(action, actor);
     StateStore.Update update = workspace.store().update(state -> change(decisions, state, workspace));
     String line = update.changed() ? confirmation(update, action) + "; saved to " + workspace.stateFile() : id + ": nothing changed";
-    Output.write(workspace.root(), spec.commandLine().getOut(), out -> out.println(line));
+    spec.commandLine().getOut().println(Printable.line(line));
     return ExitCode.OK;
   }
 }

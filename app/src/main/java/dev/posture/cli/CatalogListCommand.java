@@ -28,9 +28,9 @@ import picocli.CommandLine.Model.CommandSpec;
       "  posture catalog list --not-scored --format markdown",
     })
 final class CatalogListCommand implements Callable<Integer> {
-  private final PostureCommand root;
   @Spec CommandSpec spec;
   @Mixin CatalogOption catalog;
+  @Mixin Formats formats;
 
   @Option(names = "--category", paramLabel = "CATEGORY", description = "Identity, Device, Apps or Data.")
   String category;
@@ -56,8 +56,21 @@ final class CatalogListCommand implements Callable<Integer> {
     boolean notScored;
   }
 
-  CatalogListCommand(PostureCommand root) {
-    this.root = root;
+  /** What the catalogue's list prints as. */
+  static final class Formats extends FormatOptions {
+    enum Choice { table, json, csv, markdown }
+
+    @Option(names = "--format", paramLabel = "FORMAT", description = HELP + " (default: table).")
+    Choice format;
+
+    Formats(PostureCommand root) {
+      super(root, Choice.values(), Format.TABLE);
+    }
+
+    @Override
+    Enum<?> choice() {
+      return format;
+    }
   }
 
   @Override
@@ -68,17 +81,7 @@ final class CatalogListCommand implements Callable<Integer> {
         Optional.ofNullable(product),
         Optional.ofNullable(scored).map(s -> s.scored),
         Optional.ofNullable(licence));
-    ActionList list = new ActionList(filter.apply(catalog.load()));
-    Format format = root.format(Format.TABLE);
-    Output.write(root, spec.commandLine().getOut(), out -> {
-      switch (format) {
-        case TABLE -> list.table(out);
-        case JSON -> list.json(out);
-        case CSV -> list.csv(out);
-        case MARKDOWN -> list.markdown(out);
-        default -> throw new UnsupportedFormatException(format, "catalog list");
-      }
-    });
+    formats.print(ActionList.RENDERERS, new ActionList(filter.apply(catalog.load())), spec.commandLine().getOut());
     return ExitCode.OK;
   }
 

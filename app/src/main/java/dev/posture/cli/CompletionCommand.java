@@ -23,20 +23,15 @@ final class CompletionCommand implements Callable<Integer> {
   /** The shells the script works in. */
   enum Shell { BASH, ZSH }
 
-  private final PostureCommand root;
   @Spec CommandSpec spec;
 
   @Parameters(paramLabel = "SHELL", description = "bash or zsh.")
   Shell shell;
 
-  CompletionCommand(PostureCommand root) {
-    this.root = root;
-  }
-
   @Override
   public Integer call() {
     String script = AutoComplete.bash(spec.root().name(), spec.root().commandLine());
-    Output.write(root, spec.commandLine().getOut(), out -> out.print(script));
+    spec.commandLine().getOut().print(script);
     return ExitCode.OK;
   }
 }

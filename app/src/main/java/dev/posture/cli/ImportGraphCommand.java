@@ -6,9 +6,9 @@ import dev.posture.graph.GraphExport;
 import dev.posture.graph.GraphReader;
 import dev.posture.graph.KnownControls;
 import dev.posture.graph.PortalDecisions;
-import dev.posture.report.Format;
 import dev.posture.report.Printable;
 import dev.posture.state.StateStore;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -50,10 +50,6 @@ final class ImportGraphCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Format format = root.format(Format.TABLE);
-    if (format != Format.TABLE) {
-      throw new UnsupportedFormatException(format, "import graph");
-    }
     GraphExport export = new GraphReader().read(exports);
     GraphAssessor assessor = new GraphAssessor(catalog.load(), KnownControls.bundled());
     AtomicReference<PortalDecisions.Result> imported = new AtomicReference<>();
@@ -64,17 +60,16 @@ final class ImportGraphCommand implements Callable<Integer> {
       return imported.get().state();
     });
     PortalDecisions.Result result = imported.get();
-    Output.write(root, spec.commandLine().getOut(), out -> {
-      for (PortalDecisions.Decision d : result.decisions()) {
-        // who, when and why come from the export: one line each, inert
-        out.println(Printable.line(d.id() + ": " + d.portal().label() + byline(d) + ": " + d.outcome().words()
-            + (d.outcome() == PortalDecisions.Outcome.KEPT_LOCAL ? " (" + d.local().status().label() + ")" : "")));
-      }
-      long recorded = result.imported();
-      out.println(update.changed()
-          ? recorded + (recorded == 1 ? " decision" : " decisions") + " from Microsoft Secure Score saved to " + state
-          : "nothing to record; " + state + " is as it was");
-    });
+    PrintWriter out = spec.commandLine().getOut();
+    for (PortalDecisions.Decision d : result.decisions()) {
+      // who, when and why come from the export: one line each, inert
+      out.println(Printable.line(d.id() + ": " + d.portal().label() + byline(d) + ": " + d.outcome().words()
+          + (d.outcome() == PortalDecisions.Outcome.KEPT_LOCAL ? " (" + d.local().status().label() + ")" : "")));
+    }
+    long recorded = result.imported();
+    out.println(Printable.line(update.changed()
+        ? recorded + (recorded == 1 ? " decision" : " decisions") + " from Microsoft Secure Score saved to " + state
+        : "nothing to record; " + state + " is as it was"));
     return ExitCode.OK;
   }
 

@@ -32,7 +32,7 @@ public final class PostureCli {
     CommandLine cli = new CommandLine(root, new CommandFactory(root));
     cli.setOut(out);
     cli.setErr(err);
-    cli.setCaseInsensitiveEnumValuesAllowed(true);
+    EnumConverter.registerAll(cli);
     cli.setColorScheme(Help.defaultColorScheme(invocation.terminal() && invocation.variable("NO_COLOR").isEmpty() ? Ansi.ON : Ansi.OFF));
     cli.setExecutionExceptionHandler(executionErrors(root));
     cli.setParameterExceptionHandler(usageErrors(PostureDefaults.NONE));

@@ -1,7 +1,5 @@
 package dev.posture.cli;
 
-import dev.posture.report.Format;
-import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
@@ -39,29 +37,9 @@ public final class PostureCommand {
     this.invocation = invocation;
   }
 
-  @Option(names = "--format", scope = ScopeType.INHERIT, paramLabel = "FORMAT",
-      description = "Output format: ${COMPLETION-CANDIDATES} (default: table; csv for export).")
-  private Format format;
-
-  @Option(names = {"-o", "--output"}, scope = ScopeType.INHERIT, paramLabel = "FILE",
-      description = "Write the result to FILE (replaced atomically) instead of standard output.")
-  Path output;
-
   @Option(names = "--no-color", scope = ScopeType.INHERIT, description = "Never use colour (also NO_COLOR).")
   boolean noColor;
 
-  @Option(names = "--width", scope = ScopeType.INHERIT, paramLabel = "N",
-      description = "Fit tables in N columns (default: the terminal's width; no limit into a pipe or a file).")
-  Integer width;
-
-  @Option(names = "--ascii", scope = ScopeType.INHERIT, description = "Draw bars and sparklines in ASCII instead of Unicode blocks.")
-  boolean ascii;
-
   @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT, description = "Print stack traces of internal errors.")
   boolean verbose;
-
-  /** The format asked for, or the command's own default when none was. */
-  Format format(Format commandDefault) {
-    return format == null ? commandDefault : format;
-  }
 }

@@ -2,9 +2,11 @@ package dev.posture.cli;
 
 import dev.posture.input.AtomicFile;
 import dev.posture.snapshot.SyntheticTenant;
+import java.io.BufferedOutputStream;
 import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.jline.utils.WriterOutputStream;
 import picocli.CommandLine.Command;
@@ -21,8 +23,11 @@ import picocli.CommandLine.Spec;
       "  posture snapshot generate --profile neglected --users 500 --devices 100 | posture assess -",
     })
 final class SnapshotGenerateCommand implements Callable<Integer> {
-  private final PostureCommand root;
   @Spec CommandSpec spec;
+
+  @Option(names = {"-o", "--output"}, paramLabel = "FILE",
+      description = "Write the snapshot to FILE (replaced atomically) instead of standard output.")
+  Path output;
 
   @Option(names = "--users", paramLabel = "N", defaultValue = "1000", description = "Number of users (default: ${DEFAULT-VALUE}).")
   int users;
@@ -37,21 +42,18 @@ final class SnapshotGenerateCommand implements Callable<Integer> {
       description = "Kind of tenant: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
   SyntheticTenant.Profile profile;
 
-  SnapshotGenerateCommand(PostureCommand root) {
-    this.root = root;
-  }
-
   @Override
   public Integer call() throws Exception {
     if (users < 0 || devices < 0) {
       throw new UsageException("--users and --devices must be zero or more");
     }
     SyntheticTenant tenant = new SyntheticTenant(profile, users, devices, seed);
-    if (root.output != null) {
-      AtomicFile.replace(root.output, tenant::write);
+    if (output != null) {
+      AtomicFile.replace(output, tenant::write);
     } else {
       PrintWriter out = spec.commandLine().getOut();
-      OutputStream bytes = new WriterOutputStream(out, StandardCharsets.UTF_8);
+      // decoded a large buffer at a time: a million users pass through the writer quickly
+      OutputStream bytes = new BufferedOutputStream(new WriterOutputStream(out, StandardCharsets.UTF_8), 1 << 16);
       tenant.write(bytes);
       bytes.flush();
       out.flush();

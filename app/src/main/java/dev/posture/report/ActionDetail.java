@@ -26,6 +26,15 @@ public record ActionDetail(
     ActionResult result, ActionState state, List<RemediationRequest> requests, Set<String> servicePlans, Optional<Suggestion> suggestion) {
 
   private static final String REFERENCE = "posture://actions/";
+  /** How far a table within the flyout is indented. */
+  private static final String INDENT = "    ";
+
+  /** Every format the flyout prints in. */
+  public static final Renderers<ActionDetail> RENDERERS = Renderers.<ActionDetail>builder()
+      .add(Format.TABLE, ActionDetail::table)
+      .add(Format.JSON, (detail, context, out) -> detail.json(out))
+      .add(Format.MARKDOWN, (detail, context, out) -> detail.markdown(out))
+      .build();
 
   /** The reference to share: it names the action whatever the tenant, and {@code actions show} reads it back. */
   public static String reference(String id) {
@@ -99,7 +108,7 @@ public record ActionDetail(
             suggestion.map(s -> "mark as '" + s.status().label() + "' (" + s.status().key() + "). " + s.reason())));
   }
 
-  public void table(PrintWriter out) {
+  private void table(OutputContext context, PrintWriter out) {
     Action a = result.action();
     println(out, a.id() + ": " + a.title());
     out.println("Reference: " + reference(a.id()));
@@ -121,8 +130,8 @@ public record ActionDetail(
         } else {
           println(out, "  " + item.name() + ":");
           StringWriter text = new StringWriter();
-          item.table().print(new PrintWriter(text));
-          text.toString().lines().forEach(line -> out.println("    " + line));
+          item.table().print(context.indented(INDENT.length()), new PrintWriter(text));
+          text.toString().lines().forEach(line -> out.println(INDENT + line));
         }
       }
     }
@@ -130,7 +139,7 @@ public record ActionDetail(
   }
 
   /** The flyout as Markdown, to paste into a ticket or a pull request. */
-  public void markdown(PrintWriter out) {
+  private void markdown(PrintWriter out) {
     Action a = result.action();
     out.println("## `" + a.id().replace("`", "") + "`: " + MarkdownReport.inline(a.title()));
     out.println();
@@ -161,7 +170,7 @@ public record ActionDetail(
     out.flush();
   }
 
-  public void json(PrintWriter out) {
+  private void json(PrintWriter out) {
     Action a = result.action();
     ObjectNode root = Json.document();
     ObjectNode node = JsonReport.action(result);

@@ -16,6 +16,14 @@ import tools.jackson.databind.node.ObjectNode;
 
 /** The improvement actions of a catalogue, as a table, JSON, CSV or Markdown. */
 public final class ActionList {
+  /** Every format the catalogue's list prints in. */
+  public static final Renderers<ActionList> RENDERERS = Renderers.<ActionList>builder()
+      .add(Format.TABLE, (list, context, out) -> list.table().print(context, out))
+      .add(Format.JSON, (list, context, out) -> list.json(out))
+      .add(Format.CSV, (list, context, out) -> list.table().csv(out))
+      .add(Format.MARKDOWN, (list, context, out) -> list.table().markdown(out))
+      .build();
+
   private static final String[] COLUMNS = {"id", "category", "device category", "max", "scored", "tier", "licenses", "title"};
   /** The columns a table leaves out first on a narrow screen. */
   private static final Set<String> NARROW_SCREEN_LEAVES = Set.of("device category", "scored", "tier", "licenses");
@@ -24,18 +32,6 @@ public final class ActionList {
 
   public ActionList(List<Action> actions) {
     this.actions = actions;
-  }
-
-  public void table(PrintWriter out) {
-    table().print(out);
-  }
-
-  public void csv(PrintWriter out) {
-    table().csv(out);
-  }
-
-  public void markdown(PrintWriter out) {
-    table().markdown(out);
   }
 
   private TextTable table() {
@@ -55,7 +51,7 @@ public final class ActionList {
   }
 
   /** Every field of every action, checks included, so scripts can work from the catalogue. */
-  public void json(PrintWriter out) {
+  private void json(PrintWriter out) {
     ArrayNode list = JsonNodeFactory.instance.arrayNode();
     actions.forEach(a -> list.add(json(a)));
     Json.print(list, out);

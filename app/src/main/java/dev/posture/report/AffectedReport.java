@@ -10,6 +10,14 @@ import tools.jackson.databind.node.ObjectNode;
 
 /** The elements an action does not cover yet, with the fields people need to follow them up. */
 public final class AffectedReport {
+  /** Every format the list of elements prints in. */
+  public static final Renderers<AffectedReport> RENDERERS = Renderers.<AffectedReport>builder()
+      .add(Format.TABLE, AffectedReport::table)
+      .add(Format.JSON, (report, context, out) -> report.json(out))
+      .add(Format.CSV, (report, context, out) -> report.elements().csv(out))
+      .add(Format.MARKDOWN, (report, context, out) -> report.markdown(out))
+      .build();
+
   private final String actionId;
   private final AffectedElements affected;
 
@@ -27,18 +35,17 @@ public final class AffectedReport {
     };
   }
 
-  public void table(PrintWriter out) {
+  private void table(OutputContext context, PrintWriter out) {
     Collection c = affected.collection();
     out.println(actionId + ": " + affected.elements().size() + " of " + affected.eligible() + " eligible " + c.section() + " not covered");
     affected.error().ifPresent(e -> out.println(Printable.line("The walk stopped on an element the check could not decide: " + e)));
     if (!affected.elements().isEmpty()) {
-      elements().print(out);
+      elements().print(context, out);
     }
-    out.flush();
   }
 
   /** The elements not covered, one row each, for a pull-request comment or a ticket. */
-  public void markdown(PrintWriter out) {
+  private void markdown(PrintWriter out) {
     Collection c = affected.collection();
     out.println(MarkdownReport.inline(actionId + ": " + affected.elements().size() + " of " + affected.eligible() + " eligible "
         + c.section() + " not covered"));
@@ -55,7 +62,7 @@ public final class AffectedReport {
     return table;
   }
 
-  public void json(PrintWriter out) {
+  private void json(PrintWriter out) {
     ObjectNode root = Json.document().put("action", actionId).put("collection", affected.collection().section())
         .put("eligible", affected.eligible()).put("notCovered", affected.elements().size());
     affected.error().ifPresent(e -> root.put("error", e));
@@ -65,14 +72,6 @@ public final class AffectedReport {
       fields().forEach(f -> node.put(f, cell(element.get(f))));
     }
     Json.print(root, out);
-  }
-
-  /**
-   * RFC 4180 with a header row. A cell a spreadsheet would run as a formula (starting with =, +, -,
-   * @, tab or carriage return) is prefixed with an apostrophe.
-   */
-  public void csv(PrintWriter out) {
-    elements().csv(out);
   }
 
   private static String cell(Object value) {

@@ -1,6 +1,5 @@
 package dev.posture.report;
 
-import java.io.PrintWriter;
 import java.util.List;
 
 /**
@@ -22,11 +21,6 @@ public final class Bars {
     this.empty = empty;
     this.eighths = eighths;
     this.levels = levels;
-  }
-
-  /** The characters {@code out} can show: ASCII when it asked for them, else Unicode. */
-  public static Bars of(PrintWriter out) {
-    return Screen.ascii(out) ? ASCII : UNICODE;
   }
 
   public static Bars of(boolean ascii) {

@@ -28,32 +28,15 @@ import org.apache.commons.csv.CSVPrinter;
  * carriage return) gets a leading single quote, as OWASP recommends for CSV injection. The rule applies
  * to every cell alike; posture's own numbers are never negative, so it only ever changes text.
  */
-public final class CsvReport implements Renderer {
+final class CsvReport implements Renderer<Report> {
   static final List<String> COLUMNS = List.of(
       "record", "id", "title", "category", "status", "points", "max", "remaining", "rank", "licensed",
       "notes", "tags", "review date", "due date", "owner", "requested by", "requested at", "steps", "link");
   private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setHeader(COLUMNS.toArray(String[]::new)).get();
-  private static final String BOM = "\uFEFF";
-
-  private final boolean excel;
-  private final List<History.Day> history;
-
-  /** @param excel start with a UTF-8 byte-order mark, without which Excel guesses the wrong encoding */
-  public CsvReport(boolean excel) {
-    this(excel, List.of());
-  }
-
-  /** @param history the score of each day, oldest first, as Graph exports carry it */
-  public CsvReport(boolean excel, List<History.Day> history) {
-    this.excel = excel;
-    this.history = history;
-  }
 
   @Override
-  public void render(Report report, PrintWriter out) {
-    if (excel) {
-      out.print(BOM);
-    }
+  public void render(Report report, OutputContext context, PrintWriter out) {
+    List<History.Day> history = report.graph().map(g -> g.history().series()).orElse(List.of());
     List<RemediationRequest> requests = report.state().remediationRequests().stream()
         .sorted(Comparator.comparing(RemediationRequest::due))
         .toList();

@@ -26,26 +26,17 @@ import javax.xml.stream.XMLStreamWriter;
  *   <li>skipped: not scored, deprecated, or the risk was accepted, with the reason.
  * </ul>
  */
-public final class JunitReport implements Renderer {
+final class JunitReport implements Renderer<Report> {
   private static final XMLOutputFactory FACTORY = XMLOutputFactory.newFactory();
   /** Characters XML 1.0 cannot carry at all, even escaped; a snapshot could hold them. */
   private static final Pattern NOT_XML = Pattern.compile("[^\\t\\n\\r\\x{20}-\\x{D7FF}\\x{E000}-\\x{FFFD}\\x{10000}-\\x{10FFFF}]");
 
-  private final Function<Category, Map<String, String>> properties;
-
-  /** A report whose test suites carry no properties. */
-  public JunitReport() {
-    this(category -> Map.of());
-  }
-
-  /** @param properties name-value pairs for each category's test suite, such as Graph's comparisons */
-  public JunitReport(Function<Category, Map<String, String>> properties) {
-    this.properties = properties;
-  }
-
   @Override
-  public void render(Report report, PrintWriter out) {
+  public void render(Report report, OutputContext context, PrintWriter out) {
     Assessment assessment = report.assessment();
+    // for Graph exports, each category's test suite carries Microsoft's numbers and the comparisons as properties
+    Function<Category, Map<String, String>> properties = category -> report.graph()
+        .map(graph -> GraphMessages.properties(graph, category)).orElse(Map.of());
     Map<Category, List<ActionResult>> byCategory = new TreeMap<>();
     for (Category c : Category.values()) {
       List<ActionResult> actions = assessment.actions().stream().filter(r -> r.category() == c).toList();

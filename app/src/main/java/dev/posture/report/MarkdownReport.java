@@ -11,18 +11,12 @@ import java.util.List;
 
 /**
  * A summary in GitHub-flavoured Markdown, for a pull-request comment or a CI job summary: the four
- * views, the categories, the changes since the baseline and the top open actions.
+ * views, the categories, the changes since the baseline and the top open actions; for Graph exports
+ * then what Microsoft reported, the comparisons and the history.
  */
-public final class MarkdownReport implements Renderer {
-  private final int top;
-
-  /** @param top how many of the best ranked open actions to list */
-  public MarkdownReport(int top) {
-    this.top = top;
-  }
-
+final class MarkdownReport implements Renderer<Report> {
   @Override
-  public void render(Report report, PrintWriter out) {
+  public void render(Report report, OutputContext context, PrintWriter out) {
     Assessment assessment = report.assessment();
     out.println("## Security posture: " + inline(assessment.tenant().displayName()));
     out.println();
@@ -46,7 +40,7 @@ public final class MarkdownReport implements Renderer {
         assessment.categories().stream().map(MarkdownReport::categoryRow).toList());
     report.comparison().ifPresent(c -> changes(c, out));
     out.println();
-    List<ActionResult> open = report.topOpen(top);
+    List<ActionResult> open = report.topOpen();
     if (open.isEmpty()) {
       out.println("Every scored action has all its points.");
     } else {
@@ -56,7 +50,7 @@ public final class MarkdownReport implements Renderer {
           open.stream().map(r -> List.of(String.valueOf(r.rank()), "`" + r.id() + "`", r.category().label(), r.status().label(),
               Numbers.points(r.remaining()), cell(r.action().title()))).toList());
     }
-    out.flush();
+    report.graph().ifPresent(graph -> GraphMarkdown.render(graph, out));
   }
 
   private static void changes(Comparison comparison, PrintWriter out) {

@@ -14,7 +14,7 @@ import org.apache.commons.csv.CSVPrinter;
 
 /**
  * A kubectl-style table: upper-case headers, no borders, columns two spaces apart, numbers
- * right-aligned. Widths come from the data. On a {@link Screen} of known width, a row never takes
+ * right-aligned. Widths come from the data. With a width to fit (a terminal, or --width), a row never takes
  * more: first the columns marked {@link #optional()} are left out, from the right; then text
  * columns give way, the widest first, and their cells end in an ellipsis (numbers and pictures keep
  * their width); when the table does not fit even so, columns are left out from the right.
@@ -80,7 +80,7 @@ public final class TextTable {
     return this;
   }
 
-  public void print(PrintWriter out) {
+  public void print(OutputContext context, PrintWriter out) {
     List<String> headers = labels.stream().map(l -> l.toUpperCase(Locale.ROOT)).toList();
     int[] widths = new int[headers.size()];
     for (int c = 0; c < widths.length; c++) {
@@ -89,8 +89,8 @@ public final class TextTable {
         widths[c] = Math.max(widths[c], row.get(c).length());
       }
     }
-    boolean[] shown = fit(widths, Screen.width(out));
-    String ellipsis = Screen.ascii(out) ? "..." : "…";
+    boolean[] shown = fit(widths, context.width());
+    String ellipsis = context.ellipsis();
     printRow(out, headers, widths, shown, ellipsis, false);
     for (List<String> row : rows) {
       printRow(out, row, widths, shown, ellipsis, true);

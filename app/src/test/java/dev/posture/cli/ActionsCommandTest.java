@@ -180,8 +180,10 @@ class ActionsCommandTest {
 
   @Test
   void formatsACommandDoesNotPrintAreUsageErrors() {
-    actions("list", "--format", "junit").exited(ExitCode.USAGE).oneLineError().errContains("'actions list' does not print junit output");
-    actions("show", "OneAdmin", "--format", "csv").exited(ExitCode.USAGE).oneLineError().errContains("'actions show' does not print csv output");
+    actions("list", "--format", "junit").exited(ExitCode.USAGE)
+        .errContains("posture: Invalid value for option '--format': expected one of table, json, csv, markdown, found 'junit'");
+    actions("show", "OneAdmin", "--format", "csv").exited(ExitCode.USAGE).oneLineError()
+        .errContains("posture: an action prints as table, json, markdown; csv is for the elements of --affected");
   }
 
   @Test

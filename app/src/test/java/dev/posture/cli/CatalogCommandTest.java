@@ -134,7 +134,7 @@ class CatalogCommandTest {
   @Test
   void junitFormatIsAUsageError() {
     Cli.run("catalog", "list", "--format", "junit").exited(ExitCode.USAGE)
-        .errContains("'catalog list' does not print junit output");
+        .errContains("posture: Invalid value for option '--format': expected one of table, json, csv, markdown, found 'junit'");
   }
 
   private static Path write(Path dir, String name, String text) throws Exception {

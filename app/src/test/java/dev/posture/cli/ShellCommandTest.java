@@ -108,8 +108,8 @@ class ShellCommandTest {
   void reloadKeepsWhatWasLoadedWhenAFileBreaks() {
     Path tenant = Tenants.contoso(dir);
 
-    // the shell's own output, a completion script, is no snapshot
-    Cli.Result r = shell("completion bash -o " + tenant.resolve("snapshot.json") + "\nreload\n", tenant.toString()).succeeded();
+    // the shell's own output, the catalogue's list, is no snapshot
+    Cli.Result r = shell("catalog list -o " + tenant.resolve("snapshot.json") + "\nreload\n", tenant.toString()).succeeded();
 
     assertThat(r.out()).startsWith(PROMPT + PROMPT + "posture: ").contains("(kept what was loaded before)\n" + PROMPT);
   }
