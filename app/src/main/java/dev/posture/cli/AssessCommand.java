@@ -57,7 +57,7 @@ final class AssessCommand implements Callable<Integer> {
     List<Gate> checks = gates.gates(graph.given());
     Report report = Assessments.load(catalog, tenant, graph, gates.baseline(), top, spec.commandLine().getErr());
     formats.print(Report.RENDERERS, report, spec.commandLine().getOut());
-    report.expired().forEach(e -> spec.commandLine().getErr().println("posture: warning: review overdue: " + e.describe()));
+    report.expired().forEach(e -> Messages.warning(spec.commandLine().getErr(), "review overdue: " + e.describe()));
     List<String> failures = Gate.failures(checks, report.assessment(), report.comparison(), report.expired());
     if (!failures.isEmpty()) {
       throw new GateFailedException(String.join("; ", failures));

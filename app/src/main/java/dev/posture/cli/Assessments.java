@@ -77,9 +77,9 @@ final class Assessments {
     GraphAssessment graph = new GraphAssessor(catalog, KnownControls.bundled()).assess(new GraphReader().read(exports.exports), state);
     warnOfUnknownIds(state, graph.assessment(), stateFile, err);
     if (!graph.missingMax().isEmpty()) {
-      err.println("posture: warning: " + GraphMessages.missingMax(graph));
+      Messages.warning(err, GraphMessages.missingMax(graph));
     } else if (graph.differsFromReported()) {
-      err.println("posture: warning: Microsoft reported " + Numbers.points(graph.reportedCurrent()) + " of "
+      Messages.warning(err, "Microsoft reported " + Numbers.points(graph.reportedCurrent()) + " of "
           + Numbers.points(graph.reportedMax()) + ", but " + GraphMessages.exportTotal(graph) + " (an abridged or edited export?)");
     }
     err.flush();
@@ -90,7 +90,7 @@ final class Assessments {
     Set<String> ids = assessment.actions().stream().map(a -> a.action().id()).collect(Collectors.toSet());
     for (String id : state.actions().keySet()) {
       if (!ids.contains(id)) {
-        err.println("posture: warning: " + stateFile + ": decisions are recorded for '" + id + "', which is not an action here"
+        Messages.warning(err, stateFile + ": decisions are recorded for '" + id + "', which is not an action here"
             + Node.didYouMean(id, ids) + "; they are kept but not used");
       }
     }

@@ -4,7 +4,6 @@ import dev.posture.input.AtomicFile;
 import dev.posture.report.Format;
 import dev.posture.report.OutputContext;
 import dev.posture.report.Renderers;
-import dev.posture.report.TerminalSafeWriter;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -75,14 +74,13 @@ abstract class FormatOptions {
   <S> void print(Renderers<S> renderers, S subject, PrintWriter stdout, String preamble) {
     Format format = format();
     if (output == null) {
-      PrintWriter out = new PrintWriter(new TerminalSafeWriter(stdout));
-      out.print(preamble);
-      renderers.render(format, subject, context(true), out);
+      stdout.print(preamble);
+      renderers.render(format, subject, context(true), stdout);
       return;
     }
     StringWriter buffer = new StringWriter();
     buffer.write(preamble);
-    renderers.render(format, subject, context(false), new PrintWriter(new TerminalSafeWriter(buffer)));
+    renderers.render(format, subject, context(false), new PrintWriter(buffer));
     AtomicFile.replace(output, buffer.toString());
   }
 

@@ -1,7 +1,6 @@
 package dev.posture.cli;
 
 import dev.posture.input.InputException;
-import dev.posture.report.TerminalSafeWriter;
 import dev.posture.state.RefusedEditException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -52,10 +51,9 @@ public final class PostureCli {
    */
   static int run(String[] args, PrintWriter out, PrintWriter err, Invocation invocation) {
     Progress progress = invocation.terminal() ? Progress.timed(err) : Progress.NONE;
-    // messages quote the inputs (a value that was not expected); they reach the terminal inert
-    PrintWriter messages = new PrintWriter(new TerminalSafeWriter(err));
+    PrintWriter messages = progress.guard(err);
     try {
-      CommandLine cli = commandLine(progress.guard(out), progress.guard(messages), invocation);
+      CommandLine cli = commandLine(progress.guard(out), messages, invocation);
       cli.setExecutionStrategy(parsed -> {
         List<CommandLine> path = parsed.asCommandLineList();
         CommandLine command = path.get(path.size() - 1);
@@ -74,7 +72,7 @@ public final class PostureCli {
       cli.setParameterExceptionHandler(usageErrors(defaults));
       return cli.execute(args);
     } catch (InputException e) {
-      messages.println("posture: " + e.getMessage());
+      Messages.error(messages, e.getMessage());
       return ExitCode.INVALID_INPUT;
     } finally {
       progress.stop();
@@ -95,10 +93,10 @@ public final class PostureCli {
       Optional<PostureDefaults.Setting> source = defaults.source(ex.getArgSpec())
           .filter(s -> !typed(ex.getArgSpec(), args));
       if (source.isPresent() && source.get().node() != null) {
-        err.println("posture: " + source.get().node().error(ex.getMessage()).getMessage());
+        Messages.error(err, source.get().node().error(ex.getMessage()).getMessage());
         return ExitCode.INVALID_INPUT;
       }
-      err.println("posture: " + ex.getMessage() + source.map(s -> " (from " + s.variable() + ")").orElse(""));
+      Messages.error(err, ex.getMessage() + source.map(s -> " (from " + s.variable() + ")").orElse(""));
       CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
       err.println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for more information.");
       return ExitCode.USAGE;
@@ -124,22 +122,22 @@ public final class PostureCli {
     return (ex, cmd, parseResult) -> {
       PrintWriter err = cmd.getErr();
       if (ex instanceof InputException) {
-        err.println("posture: " + ex.getMessage());
+        Messages.error(err, ex.getMessage());
         return ExitCode.INVALID_INPUT;
       }
       if (ex instanceof UsageException || ex instanceof RefusedEditException) {
-        err.println("posture: " + ex.getMessage());
+        Messages.error(err, ex.getMessage());
         return ExitCode.USAGE;
       }
       if (ex instanceof GateFailedException) {
-        err.println("posture: gate failed: " + ex.getMessage());
+        Messages.error(err, "gate failed: " + ex.getMessage());
         return ExitCode.GATE_FAILED;
       }
       if (ex instanceof PermissionDeniedException) {
-        err.println("posture: permission denied: " + ex.getMessage());
+        Messages.error(err, "permission denied: " + ex.getMessage());
         return ExitCode.PERMISSION_DENIED;
       }
-      err.println("posture: internal error: " + ex + (root.verbose ? "" : " (run with --verbose for details)"));
+      Messages.error(err, "internal error: " + ex + (root.verbose ? "" : " (run with --verbose for details)"));
       if (root.verbose) {
         ex.printStackTrace(err);
       }

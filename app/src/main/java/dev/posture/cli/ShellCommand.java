@@ -108,7 +108,7 @@ final class ShellCommand implements Callable<Integer> {
     try {
       reading.run();
     } catch (InputException e) {
-      out.println("posture: " + e.getMessage() + " (kept what was loaded before)");
+      Messages.error(out, e.getMessage() + " (kept what was loaded before)");
     }
   }
 

@@ -2,6 +2,7 @@ package dev.posture.cli;
 
 import dev.posture.catalog.Catalog;
 import dev.posture.report.Numbers;
+import dev.posture.report.Printable;
 import dev.posture.scoring.ScoreView;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -70,7 +71,7 @@ final class ShellTenant {
       return "posture> ";
     }
     ScoreView current = workspace.assessment().scores().current();
-    return workspace.snapshot().tenant().displayName() + " " + Numbers.points(current.points()) + "/"
+    return Printable.line(workspace.snapshot().tenant().displayName()) + " " + Numbers.points(current.points()) + "/"
         + Numbers.points(current.max()) + " " + Numbers.percent(current.percent()) + "> ";
   }
 

@@ -1,6 +1,7 @@
 package dev.posture.cli;
 
 import dev.posture.catalog.Collection;
+import dev.posture.report.Printable;
 import dev.posture.snapshot.Snapshot;
 import dev.posture.snapshot.SnapshotLoader;
 import dev.posture.snapshot.SnapshotLocation;
@@ -41,9 +42,9 @@ final class SnapshotValidateCommand implements Callable<Integer> {
     new StateLoader().load(location.state());
     String state = Files.exists(location.state()) ? "; " + location.state() + " is valid too" : "";
     Map<Collection, Long> counts = snapshot.counts();
-    spec.commandLine().getOut().printf("%s: valid, %s, %d users, %d devices, %d mailboxes, %d service plans%s%n",
+    spec.commandLine().getOut().println(Printable.line(String.format("%s: valid, %s, %d users, %d devices, %d mailboxes, %d service plans%s",
         location.describe(), snapshot.tenant().displayName(), counts.get(Collection.USERS),
-        counts.get(Collection.DEVICES), counts.get(Collection.MAILBOXES), snapshot.servicePlans().size(), state);
+        counts.get(Collection.DEVICES), counts.get(Collection.MAILBOXES), snapshot.servicePlans().size(), state)));
     spec.commandLine().getOut().flush();
     return ExitCode.OK;
   }

@@ -111,7 +111,7 @@ public record ActionDetail(
   private void table(OutputContext context, PrintWriter out) {
     Action a = result.action();
     println(out, a.id() + ": " + a.title());
-    out.println("Reference: " + reference(a.id()));
+    println(out, "Reference: " + reference(a.id()));
     for (Section section : sections()) {
       section.suggestion().ifPresent(text -> {
         out.println();
@@ -141,9 +141,9 @@ public record ActionDetail(
   /** The flyout as Markdown, to paste into a ticket or a pull request. */
   private void markdown(PrintWriter out) {
     Action a = result.action();
-    out.println("## `" + a.id().replace("`", "") + "`: " + MarkdownReport.inline(a.title()));
+    out.println("## " + MarkdownReport.code(a.id()) + ": " + MarkdownReport.inline(a.title()));
     out.println();
-    out.println("Reference: `" + reference(a.id()).replace("`", "") + "`");
+    out.println("Reference: " + MarkdownReport.code(reference(a.id())));
     for (Section section : sections()) {
       section.suggestion().ifPresent(text -> {
         out.println();

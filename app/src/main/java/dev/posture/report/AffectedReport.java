@@ -37,7 +37,7 @@ public final class AffectedReport {
 
   private void table(OutputContext context, PrintWriter out) {
     Collection c = affected.collection();
-    out.println(actionId + ": " + affected.elements().size() + " of " + affected.eligible() + " eligible " + c.section() + " not covered");
+    out.println(Printable.line(actionId + ": " + affected.elements().size() + " of " + affected.eligible() + " eligible " + c.section() + " not covered"));
     affected.error().ifPresent(e -> out.println(Printable.line("The walk stopped on an element the check could not decide: " + e)));
     if (!affected.elements().isEmpty()) {
       elements().print(context, out);

@@ -129,7 +129,7 @@ final class AssessmentTable implements Renderer<Report> {
 
   private static void changes(Comparison comparison, UnaryOperator<String> statusStyle, OutputContext context, PrintWriter out) {
     out.println();
-    out.println("Since the baseline (" + comparison.baseline().source() + "): " + Changes.summary(comparison));
+    out.println(Printable.line("Since the baseline (" + comparison.baseline().source() + "): " + Changes.summary(comparison)));
     if (comparison.changes().isEmpty()) {
       return;
     }
@@ -152,7 +152,7 @@ final class AssessmentTable implements Renderer<Report> {
       out.println();
       out.println(errors.size() + (errors.size() == 1 ? " action" : " actions") + " could not be decided from the snapshot:");
       for (ActionResult r : errors) {
-        out.println("  " + r.id() + ": " + r.error().get());
+        out.println(Printable.line("  " + r.id() + ": " + r.error().get()));
       }
     }
     List<Suggestion> suggestions = assessment.suggestions();
@@ -160,7 +160,7 @@ final class AssessmentTable implements Renderer<Report> {
       out.println();
       out.println("Suggestions:");
       for (Suggestion s : suggestions) {
-        out.println("  " + s.actionId() + ": mark as '" + s.status().label() + "' (" + s.status().key() + "). " + s.reason());
+        out.println(Printable.line("  " + s.actionId() + ": mark as '" + s.status().label() + "' (" + s.status().key() + "). " + s.reason()));
       }
     }
   }

@@ -46,7 +46,7 @@ final class GraphMarkdown {
     if (previous != null && !changes.isEmpty()) {
       out.println();
       MarkdownReport.table(out, List.of("Control since " + previous.date(), "Before", "After", "Change"), "|---|---:|---:|---:|",
-          changes.stream().map(c -> List.of("`" + c.control().replace("`", "") + "`", Numbers.points(c.before()),
+          changes.stream().map(c -> List.of(MarkdownReport.code(c.control()), Numbers.points(c.before()),
               Numbers.points(c.after()), GraphMessages.signed(c.after() - c.before()))).toList());
     }
   }

@@ -41,8 +41,8 @@ final class GraphTable {
     out.println();
     String sparkline = history.series().size() < 2 ? ""
         : "  " + context.bars().sparkline(history.series().stream().map(History.Day::points).toList());
-    out.println("History: " + GraphMessages.span(history) + sparkline);
-    GraphMessages.changes(history).forEach(out::println);
+    out.println(Printable.line("History: " + GraphMessages.span(history) + sparkline));
+    GraphMessages.changes(history).forEach(line -> out.println(Printable.line(line)));
     History.Day previous = history.previous().orElse(null);
     if (previous != null) {
       changes("Lost points since " + previous.date(), history.fallen(), out);
@@ -54,7 +54,7 @@ final class GraphTable {
     if (changes.isEmpty()) {
       return;
     }
-    out.println(heading + ":");
+    out.println(Printable.line(heading + ":"));
     for (History.Change c : changes) {
       out.println(Printable.line("  " + c.control() + ": " + Numbers.points(c.before()) + " -> " + Numbers.points(c.after())));
     }

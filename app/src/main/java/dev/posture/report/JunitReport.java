@@ -151,8 +151,9 @@ final class JunitReport implements Renderer<Report> {
     return text.toString();
   }
 
+  /** XML 1.0 holds every character but a few controls; of the rest, those a terminal acts on are made inert too. */
   private static String xmlSafe(String text) {
-    return NOT_XML.matcher(text).replaceAll("\uFFFD");
+    return Printable.inert(NOT_XML.matcher(text).replaceAll("\uFFFD"));
   }
 
   private static Outcome outcome(ActionResult r) {

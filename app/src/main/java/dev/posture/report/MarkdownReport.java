@@ -21,7 +21,7 @@ final class MarkdownReport implements Renderer<Report> {
     out.println("## Security posture: " + inline(assessment.tenant().displayName()));
     out.println();
     String captured = assessment.tenant().capturedAt().isEmpty() ? "" : ", captured " + inline(assessment.tenant().capturedAt());
-    out.println("Tenant `" + assessment.tenant().id().replace("`", "") + "`" + captured + ".");
+    out.println("Tenant " + code(assessment.tenant().id()) + captured + ".");
     out.println();
     Scores s = assessment.scores();
     table(out, List.of("Score", "Points", "Total", "Percent"), "|---|---:|---:|---:|", List.of(
@@ -47,7 +47,7 @@ final class MarkdownReport implements Renderer<Report> {
       out.println("### Top " + open.size() + " open actions");
       out.println();
       table(out, List.of("Rank", "Action", "Category", "Status", "Remaining", "Title"), "|---:|---|---|---|---:|---|",
-          open.stream().map(r -> List.of(String.valueOf(r.rank()), "`" + r.id() + "`", r.category().label(), r.status().label(),
+          open.stream().map(r -> List.of(String.valueOf(r.rank()), code(r.id()), r.category().label(), r.status().label(),
               Numbers.points(r.remaining()), cell(r.action().title()))).toList());
     }
     report.graph().ifPresent(graph -> GraphMarkdown.render(graph, out));
@@ -63,7 +63,7 @@ final class MarkdownReport implements Renderer<Report> {
     }
     out.println();
     table(out, List.of("Action", "Status", "Before", "Now", "Change"), "|---|---|---:|---:|---:|",
-        comparison.changes().stream().map(c -> List.of("`" + c.action().id() + "`", c.action().status().label(),
+        comparison.changes().stream().map(c -> List.of(code(c.action().id()), c.action().status().label(),
             Numbers.points(c.before()), Numbers.points(c.action().points()), Changes.signed(c.delta()))).toList());
   }
 
@@ -89,18 +89,30 @@ final class MarkdownReport implements Renderer<Report> {
     }
   }
 
-  /** Text from data made safe for a table cell: no pipe, code span, HTML or line break can escape it. */
+  /** Text from data made safe for a table cell: no pipe, code span, link, HTML or line break can escape it. */
   static String cell(String text) {
     return inline(text).replace("|", "\\|");
   }
 
+  /**
+   * Text from data made safe for a line of Markdown: it stays text (no code span, link, image or HTML
+   * starts in it), stays on its line ({@code <br>} for a break) and holds no control character.
+   */
   static String inline(String text) {
-    return text.replace("\\", "\\\\")
+    return Printable.inert(text).replace("\\", "\\\\")
         .replace("`", "\\`")
+        .replace("[", "\\[")
+        .replace("]", "\\]")
         .replace("&", "&amp;")
         .replace("<", "&lt;")
         .replace("\r\n", "<br>")
         .replace("\n", "<br>")
-        .replace("\r", "<br>");
+        .replace("\r", "<br>")
+        .replace("\t", " ");
+  }
+
+  /** An id as a code span, as every Markdown output shows ids: a span cannot hold a backtick or a line break. */
+  static String code(String id) {
+    return "`" + Printable.line(id).replace("`", "").replace("|", "\\|") + "`";
   }
 }

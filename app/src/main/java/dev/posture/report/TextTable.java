@@ -104,9 +104,9 @@ public final class TextTable {
   public void csv(PrintWriter out) {
     try {
       CSVPrinter printer = new CSVPrinter(out, CSVFormat.RFC4180);
-      printer.printRecord(data(labels));
+      printer.printRecord(data(labels).stream().map(CsvReport::cell).toList());
       for (List<String> row : rows) {
-        printer.printRecord(data(row).stream().map(CsvReport::neutralise).toList());
+        printer.printRecord(data(row).stream().map(CsvReport::cell).toList());
       }
       printer.flush();
     } catch (IOException e) {

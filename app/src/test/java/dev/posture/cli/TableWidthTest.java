@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -42,6 +43,15 @@ class TableWidthTest {
         mip_autosensitivitylabelspolic…  Data        1  Ensure auto-labelling policies …
         mip_purviewlabelconsent          Data        1  Extend Microsoft 365 sensitivit…
         """);
+  }
+
+  @Test
+  void theHistoryTableWithinAnActionFitsTheWidthWithItsIndent() {
+    String out = Cli.run("actions", "show", CONTOSO, "mdo_blockmailforward", "--width", "40").succeeded().out();
+
+    List<String> history = out.lines().dropWhile(l -> !l.equals("  History:")).skip(1).toList();
+    assertThat(history).hasSize(2).allSatisfy(l -> assertThat(l).startsWith("    ").hasSizeLessThanOrEqualTo(40));
+    assertThat(history.get(0)).isEqualTo("    AT       BY       FROM      TO");
   }
 
   @Test
