@@ -24,9 +24,9 @@ public final class ActionList {
       .add(Format.MARKDOWN, (list, context, out) -> list.table().markdown(out))
       .build();
 
-  private static final String[] COLUMNS = {"id", "category", "device category", "max", "scored", "tier", "licenses", "title"};
+  private static final String[] COLUMNS = {"Action", "Category", "Device category", "Max", "Scored", "Tier", "Licenses", "Title"};
   /** The columns a table leaves out first on a narrow screen. */
-  private static final Set<String> NARROW_SCREEN_LEAVES = Set.of("device category", "scored", "tier", "licenses");
+  private static final Set<String> NARROW_SCREEN_LEAVES = Set.of("Device category", "Scored", "Tier", "Licenses");
 
   private final List<Action> actions;
 
@@ -37,10 +37,13 @@ public final class ActionList {
   private TextTable table() {
     TextTable table = new TextTable();
     for (String column : COLUMNS) {
-      if (column.equals("max")) {
+      if (column.equals("Max")) {
         table.numberColumn(column);
       } else {
         table.column(column);
+      }
+      if (column.equals("Action")) {
+        table.ids();
       }
       if (NARROW_SCREEN_LEAVES.contains(column)) {
         table.optional();
@@ -52,9 +55,10 @@ public final class ActionList {
 
   /** Every field of every action, checks included, so scripts can work from the catalogue. */
   private void json(PrintWriter out) {
-    ArrayNode list = JsonNodeFactory.instance.arrayNode();
+    ObjectNode root = Json.document();
+    ArrayNode list = root.putArray("actions");
     actions.forEach(a -> list.add(json(a)));
-    Json.print(list, out);
+    Json.print(root, out);
   }
 
   /** One line: how many actions, how many scored, and how many per category. */

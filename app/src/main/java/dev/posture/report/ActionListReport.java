@@ -151,7 +151,7 @@ public final class ActionListReport {
       table.column("Group");
     }
     table.numberColumn("Rank")
-        .column("Action")
+        .column("Action").ids()
         .column("Category")
         .column("Status")
         .numberColumn("Points").optional()

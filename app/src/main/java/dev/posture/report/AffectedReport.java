@@ -26,12 +26,17 @@ public final class AffectedReport {
     this.affected = affected;
   }
 
-  /** The columns worth showing for each collection; the name comes first. */
-  private List<String> fields() {
+  /** A field worth showing, and the header it goes under. */
+  private record Field(String name, String label) {}
+
+  /** The fields worth showing for each collection, the name first; JSON keeps the snapshot's field names. */
+  private List<Field> fields() {
     return switch (affected.collection()) {
-      case USERS -> List.of("userPrincipalName", "userDisplayName", "userType", "isAdmin");
-      case DEVICES -> List.of("deviceName", "os", "osVersion", "deviceGroup");
-      case MAILBOXES -> List.of("userPrincipalName", "recipientTypeDetails");
+      case USERS -> List.of(new Field("userPrincipalName", "User"), new Field("userDisplayName", "Display name"),
+          new Field("userType", "Type"), new Field("isAdmin", "Admin"));
+      case DEVICES -> List.of(new Field("deviceName", "Device"), new Field("os", "OS"), new Field("osVersion", "OS version"),
+          new Field("deviceGroup", "Device group"));
+      case MAILBOXES -> List.of(new Field("userPrincipalName", "Mailbox"), new Field("recipientTypeDetails", "Recipient type"));
     };
   }
 
@@ -55,9 +60,9 @@ public final class AffectedReport {
 
   private TextTable elements() {
     TextTable table = new TextTable();
-    fields().forEach(table::column);
+    fields().forEach(f -> table.column(f.label()));
     for (Map<String, Object> element : affected.elements()) {
-      table.row(fields().stream().map(f -> cell(element.get(f))).toArray(String[]::new));
+      table.row(fields().stream().map(f -> cell(element.get(f.name()))).toArray(String[]::new));
     }
     return table;
   }
@@ -69,7 +74,7 @@ public final class AffectedReport {
     ArrayNode elements = root.putArray("elements");
     for (Map<String, Object> element : affected.elements()) {
       ObjectNode node = elements.addObject();
-      fields().forEach(f -> node.put(f, cell(element.get(f))));
+      fields().forEach(f -> node.put(f.name(), cell(element.get(f.name()))));
     }
     Json.print(root, out);
   }

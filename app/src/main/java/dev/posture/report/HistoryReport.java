@@ -29,7 +29,7 @@ public record HistoryReport(String actionId, List<ActionState.Change> history) {
   static TextTable table(List<ActionState.Change> history) {
     TextTable table = new TextTable().column("At").column("By").column("From").column("To").column("Note");
     for (ActionState.Change c : history) {
-      table.row(c.at(), c.by(), c.from().key(), c.to().key(), c.note());
+      table.row(c.at(), c.by(), c.from().label(), c.to().label(), c.note());
     }
     return table;
   }

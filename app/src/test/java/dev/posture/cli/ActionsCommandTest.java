@@ -160,8 +160,9 @@ class ActionsCommandTest {
 
     List<CSVRecord> records = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(new StringReader(csv)).getRecords();
     assertThat(records).hasSize(3);
-    assertThat(records).allSatisfy(r -> assertThat(r.get("recipientTypeDetails")).isEqualTo("UserMailbox"));
-    assertThat(records.get(0).get("userPrincipalName")).endsWith("@contoso.com");
+    assertThat(records.get(0).getParser().getHeaderNames()).containsExactly("mailbox", "recipient type");
+    assertThat(records).allSatisfy(r -> assertThat(r.get("recipient type")).isEqualTo("UserMailbox"));
+    assertThat(records.get(0).get("mailbox")).endsWith("@contoso.com");
   }
 
   @Test

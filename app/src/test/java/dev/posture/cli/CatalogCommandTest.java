@@ -93,7 +93,7 @@ class CatalogCommandTest {
     Cli.Result r = Cli.run("catalog", "list", "--category", "device", "--device-category", "network", "--format", "csv").succeeded();
 
     assertThat(r.out().lines()).containsExactly(
-        "id,category,device category,max,scored,tier,licenses,title",
+        "action,category,device category,max,scored,tier,licenses,title",
         "scid_5007,Device,Network,10,yes,Core,WINDEFATP,Turn on Firewall in macOS",
         "scid_2070,Device,Network,10,yes,Core,WINDEFATP,Turn on Microsoft Defender Firewall",
         "scid_53,Device,Network,8,yes,Core,WINDEFATP,Disable SMBv1 client driver",
@@ -101,10 +101,12 @@ class CatalogCommandTest {
   }
 
   @Test
-  void listJsonCarriesTheWholeAction() {
-    JsonNode list = JsonMapper.builder().build().readTree(
+  void listJsonCarriesTheWholeActionUnderTheSchemaVersion() {
+    JsonNode root = JsonMapper.builder().build().readTree(
         Cli.run("catalog", "list", "--licence", "aad_premium_p2", "--format", "json").succeeded().out());
+    JsonNode list = root.get("actions");
 
+    assertThat(root.get("schemaVersion").intValue()).isEqualTo(1);
     assertThat(list).hasSize(2);
     assertThat(list.get(0).get("id").stringValue()).isEqualTo("SigninRiskPolicy");
     assertThat(list.get(0).get("maxScore").doubleValue()).isEqualTo(7.0);

@@ -123,7 +123,7 @@ class HostileTextTest {
     String markdown = Cli.run("actions", "list", dir.toString(), "--tag", HOSTILE, "--format", "markdown").succeeded().out();
 
     List<CSVRecord> rows = CSVFormat.RFC4180.builder().setHeader().get().parse(new StringReader(csv)).getRecords();
-    assertThat(rows).singleElement().satisfies(r -> assertThat(r.get("Tags")).startsWith("'=HYPERLINK("));
+    assertThat(rows).singleElement().satisfies(r -> assertThat(r.get("tags")).startsWith("'=HYPERLINK("));
     assertThat(markdown).doesNotContain("<script>").doesNotContain(ACTIVE).contains("&lt;script>").hasLineCount(3);
   }
 

@@ -25,8 +25,8 @@ class ListFormatsTest {
     List<CSVRecord> rows = csv(out);
     assertThat(rows).hasSize(tableRows);
     assertThat(rows.get(0).getParser().getHeaderNames())
-        .containsExactly("Rank", "Action", "Category", "Status", "Points", "Max", "Remaining", "Licensed", "Tags", "Title");
-    assertThat(rows.get(0).toMap()).containsEntry("Rank", "1").containsEntry("Action", "PWAgePolicyNew").containsEntry("Remaining", "8");
+        .containsExactly("rank", "action", "category", "status", "points", "max", "remaining", "licensed", "tags", "title");
+    assertThat(rows.get(0).toMap()).containsEntry("rank", "1").containsEntry("action", "PWAgePolicyNew").containsEntry("remaining", "8");
     assertThat(out).contains("\r\n");
   }
 
@@ -34,8 +34,8 @@ class ListFormatsTest {
   void groupedCsvNamesEachRowsGroup() throws Exception {
     List<CSVRecord> rows = csv(Cli.run("actions", "list", CONTOSO, "--group-by", "tag", "--format", "csv").succeeded().out());
 
-    assertThat(rows).anySatisfy(r -> assertThat(r.toMap()).containsEntry("Group", "q4-2026").containsEntry("Action", "BlockLegacyAuthentication"));
-    assertThat(rows).allSatisfy(r -> assertThat(r.get("Group")).isNotEmpty());
+    assertThat(rows).anySatisfy(r -> assertThat(r.toMap()).containsEntry("group", "q4-2026").containsEntry("action", "BlockLegacyAuthentication"));
+    assertThat(rows).allSatisfy(r -> assertThat(r.get("group")).isNotEmpty());
   }
 
   @Test
@@ -46,6 +46,7 @@ class ListFormatsTest {
     assertThat(lines.get(0)).isEqualTo("| Rank | Action | Category | Status | Points | Max | Remaining | Licensed | Tags | Title |");
     assertThat(lines.get(1)).isEqualTo("|---:|---|---|---|---:|---:|---:|---|---|---|");
     assertThat(lines.subList(2, lines.size())).hasSize(4).allMatch(l -> l.startsWith("| ") && l.endsWith(" |"));
+    assertThat(lines.get(2)).as("ids as code spans, as in every Markdown output").startsWith("| 35 | `mip_sensitivitylabelspolicies` | Data |");
   }
 
   @Test
@@ -61,12 +62,12 @@ class ListFormatsTest {
     String markdown = Cli.run("status", "history", CONTOSO, "BlockLegacyAuthentication", "--format", "markdown").succeeded().out();
 
     assertThat(rows).singleElement().satisfies(r -> assertThat(r.toMap())
-        .containsEntry("At", "2026-11-03T09:12:00Z").containsEntry("By", "megan.bowen@contoso.com")
-        .containsEntry("From", "to-address").containsEntry("To", "planned"));
+        .containsEntry("at", "2026-11-03T09:12:00Z").containsEntry("by", "megan.bowen@contoso.com")
+        .containsEntry("from", "To address").containsEntry("to", "Planned"));
     assertThat(markdown).isEqualTo("""
         | At | By | From | To | Note |
         |---|---|---|---|---|
-        | 2026-11-03T09:12:00Z | megan.bowen@contoso.com | to-address | planned | Turn on after the scanners move to the relay. |
+        | 2026-11-03T09:12:00Z | megan.bowen@contoso.com | To address | Planned | Turn on after the scanners move to the relay. |
         """);
   }
 
@@ -77,7 +78,7 @@ class ListFormatsTest {
     assertThat(out).isEqualTo("""
         scid_2090: 3 of 12 eligible devices not covered
 
-        | deviceName | os | osVersion | deviceGroup |
+        | Device | OS | OS version | Device group |
         |---|---|---|---|
         | CONTOSO-WS010 | Windows | 10.0.22631 | Lab |
         | CONTOSO-WS011 | Windows | 10.0.22631 | Lab |
