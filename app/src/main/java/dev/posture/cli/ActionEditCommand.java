@@ -22,7 +22,7 @@ abstract class ActionEditCommand implements Callable<Integer> {
   @Mixin CatalogOption catalog;
   @Mixin ActorOption actor;
 
-  @Parameters(index = "1", paramLabel = "ID", description = "The action's id.")
+  @Parameters(index = "1", paramLabel = "ID", completionCandidates = ActionIds.class, description = "The action's id.")
   String id;
 
   /** The change, applied to the state as read under the lock. */

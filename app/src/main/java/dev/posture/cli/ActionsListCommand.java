@@ -39,14 +39,17 @@ final class ActionsListCommand implements Callable<Integer> {
   String search;
 
   @Option(names = "--category", paramLabel = "CATEGORY", converter = LabelledConverter.ForCategory.class,
+      completionCandidates = LabelledConverter.ForCategory.class,
       description = "Identity, Device, Apps or Data.")
   Category category;
 
   @Option(names = "--device-category", paramLabel = "CATEGORY", converter = LabelledConverter.ForDeviceCategory.class,
+      completionCandidates = LabelledConverter.ForDeviceCategory.class,
       description = "Application, Operating system, Network, Accounts or Security controls.")
   DeviceCategory deviceCategory;
 
   @Option(names = "--status", paramLabel = "STATUS", converter = LabelledConverter.ForStatus.class,
+      completionCandidates = LabelledConverter.ForStatus.class,
       description = "The status shown, e.g. to-address, planned, completed.")
   Status status;
 
@@ -64,10 +67,10 @@ final class ActionsListCommand implements Callable<Integer> {
       description = "Only scored (true) or not scored (false) actions.")
   Boolean scored;
 
-  @Option(names = "--group-by", paramLabel = "KEY", description = "Group by ${COMPLETION-CANDIDATES}.")
+  @Option(names = "--group-by", paramLabel = "KEY", completionCandidates = EnumConverter.GroupKeys.class, description = "Group by ${COMPLETION-CANDIDATES}.")
   ActionQuery.GroupBy groupBy;
 
-  @Option(names = "--sort", paramLabel = "KEY", defaultValue = "rank",
+  @Option(names = "--sort", paramLabel = "KEY", defaultValue = "rank", completionCandidates = EnumConverter.SortKeys.class,
       description = "Sort by ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
   ActionQuery.Sort sort;
 
@@ -93,6 +96,7 @@ final class ActionsListCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    tenant.warnIfTheNamedStateIsMissing(spec.commandLine().getErr());
     Workspace workspace = Workspace.load(tenant, catalog);
     ActionQuery query = new ActionQuery(Optional.ofNullable(search), Optional.ofNullable(category), Optional.ofNullable(deviceCategory),
         Optional.ofNullable(status), Optional.ofNullable(product), Optional.ofNullable(tag), Optional.ofNullable(licensed),

@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "show",
     description = {
-      "Show one action in full: at a glance, user impact, implementation (licences,",
+      "Show one action in full: at a glance, user impact, implementation (licenses,",
       "steps, how far the data is), where to manage it, and what was decided (status,",
       "notes, tags, review date, history). --affected lists the users, devices or",
       "mailboxes it does not cover yet."
@@ -37,7 +37,7 @@ final class ActionsShowCommand implements Callable<Integer> {
   @Mixin CatalogOption catalog;
   @Mixin Formats formats;
 
-  @Parameters(index = "1", paramLabel = "ID", description = "The action's id, or its reference (posture://actions/ID).")
+  @Parameters(index = "1", paramLabel = "ID", completionCandidates = ActionIds.class, description = "The action's id, or its reference (posture://actions/ID).")
   String id;
 
   @Option(names = "--affected", description = "List the eligible elements the action does not cover.")
@@ -66,6 +66,7 @@ final class ActionsShowCommand implements Callable<Integer> {
       throw new UsageException("an action prints as " + keys(ActionDetail.RENDERERS.formats()) + "; "
           + formats.format().key() + " is for the elements of --affected");
     }
+    tenant.warnIfTheNamedStateIsMissing(spec.commandLine().getErr());
     Workspace workspace = Workspace.load(tenant, catalog);
     ActionResult action = workspace.action(ActionDetail.idOf(id));
     if (affected) {
@@ -77,7 +78,7 @@ final class ActionsShowCommand implements Callable<Integer> {
     Optional<Suggestion> suggestion = workspace.assessment().suggestions().stream().filter(s -> s.actionId().equals(action.id())).findFirst();
     ActionDetail detail = new ActionDetail(action, workspace.state().of(action.id()),
         workspace.state().remediationRequests().stream().filter(r -> r.action().equals(action.id())).toList(),
-        workspace.snapshot().servicePlans(), suggestion);
+        workspace.snapshot().servicePlans(), ActionDetail.inactivePlans(workspace.snapshot().settings()), suggestion);
     formats.print(ActionDetail.RENDERERS, detail, spec.commandLine().getOut());
     return ExitCode.OK;
   }

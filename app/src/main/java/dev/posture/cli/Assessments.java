@@ -43,6 +43,7 @@ final class Assessments {
    */
   static Report load(CatalogOption catalog, TenantOptions tenant, GraphOption exports, Optional<Path> baselineFile, int top,
       PrintWriter err) {
+    tenant.warnIfTheNamedStateIsMissing(err);
     if (!exports.given()) {
       return snapshot(catalog, tenant, baselineFile, top, err);
     }

@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
     })
 final class CompletionCommand implements Callable<Integer> {
   /** The shells the script works in. */
-  enum Shell { BASH, ZSH }
+  enum Shell { bash, zsh }
 
   @Spec CommandSpec spec;
 

@@ -1,7 +1,10 @@
 package dev.posture.cli;
 
+import dev.posture.scoring.ActionQuery;
+import dev.posture.snapshot.SyntheticTenant;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -47,6 +50,38 @@ final class EnumConverter<E extends Enum<E>> implements ITypeConverter<E> {
   /** How a value is typed: {@code RISK_ACCEPTED} as {@code risk-accepted}. */
   static String key(Enum<?> value) {
     return value.name().toLowerCase(Locale.ROOT).replace('_', '-');
+  }
+
+  /** The values of an enum as they are typed, for help and completion. */
+  abstract static class Keys implements Iterable<String> {
+    private final Class<? extends Enum<?>> type;
+
+    Keys(Class<? extends Enum<?>> type) {
+      this.type = type;
+    }
+
+    @Override
+    public Iterator<String> iterator() {
+      return Arrays.stream(type.getEnumConstants()).map(EnumConverter::key).iterator();
+    }
+  }
+
+  static final class SortKeys extends Keys {
+    SortKeys() {
+      super(ActionQuery.Sort.class);
+    }
+  }
+
+  static final class GroupKeys extends Keys {
+    GroupKeys() {
+      super(ActionQuery.GroupBy.class);
+    }
+  }
+
+  static final class Profiles extends Keys {
+    Profiles() {
+      super(SyntheticTenant.Profile.class);
+    }
   }
 
   @Override

@@ -1,15 +1,18 @@
 package dev.posture.cli;
 
 import dev.posture.input.AtomicFile;
+import dev.posture.input.InputException;
 import dev.posture.report.Format;
 import dev.posture.report.OutputContext;
 import dev.posture.report.Renderers;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.OptionalInt;
 import picocli.CommandLine.Option;
 
@@ -22,8 +25,6 @@ import picocli.CommandLine.Option;
  * a failure never leaves it half-written.
  */
 abstract class FormatOptions {
-  /** Narrower than this, a table has no room for its first columns. */
-  static final int MIN_WIDTH = 20;
   /** The start of every command's --format description, followed by its default. */
   static final String HELP = "Output format: ${COMPLETION-CANDIDATES}";
 
@@ -32,10 +33,11 @@ abstract class FormatOptions {
   private final Format fallback;
 
   @Option(names = {"-o", "--output"}, paramLabel = "FILE",
-      description = "Write the result to FILE (replaced atomically) instead of standard output.")
+      description = "Write the result to FILE (replaced atomically) instead of standard output; without --format, "
+          + "the file's extension picks the format (.txt table, .json, .csv, .md markdown, .xml junit).")
   Path output;
 
-  @Option(names = "--width", paramLabel = "N",
+  @Option(names = "--width", paramLabel = "N", converter = OptionValues.Columns.class,
       description = "Fit tables in N columns (default: the terminal's width; no limit into a pipe or a file).")
   Integer width;
 
@@ -60,9 +62,33 @@ abstract class FormatOptions {
     return offered;
   }
 
-  /** The format to print in: the one asked for, else the command's own. */
+  /** The format to print in: the one asked for, else the one the --output file's extension names, else the command's own. */
   Format format() {
-    return choice() == null ? fallback : format(choice());
+    if (choice() != null) {
+      return format(choice());
+    }
+    return Optional.ofNullable(output).flatMap(FormatOptions::byExtension).filter(offered::contains).orElse(fallback);
+  }
+
+  private static Optional<Format> byExtension(Path file) {
+    String name = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(Locale.ROOT);
+    String extension = name.substring(name.lastIndexOf('.') + 1);
+    return Optional.ofNullable(switch (extension) {
+      case "txt" -> Format.TABLE;
+      case "json" -> Format.JSON;
+      case "csv" -> Format.CSV;
+      case "md", "markdown" -> Format.MARKDOWN;
+      case "xml" -> Format.JUNIT;
+      default -> null;
+    });
+  }
+
+  /** A file posture is to write: its folder must be there, or the message would be about a temporary file. */
+  static void requireFolder(Path file) {
+    Path folder = file.toAbsolutePath().getParent();
+    if (folder != null && !Files.isDirectory(folder)) {
+      throw new InputException(file.toString(), "cannot be written: the folder " + file.getParent() + " does not exist");
+    }
   }
 
   /** Prints {@code subject} in the format asked for, to standard output or the --output file. */
@@ -78,6 +104,7 @@ abstract class FormatOptions {
       renderers.render(format, subject, context(true), stdout);
       return;
     }
+    requireFolder(output);
     StringWriter buffer = new StringWriter();
     buffer.write(preamble);
     renderers.render(format, subject, context(false), new PrintWriter(buffer));
@@ -94,9 +121,6 @@ abstract class FormatOptions {
   /** --width, else the terminal's columns; none (full rows) for a pipe or a file. */
   private OptionalInt width(boolean terminal) {
     if (width != null) {
-      if (width < MIN_WIDTH) {
-        throw new UsageException("--width must be at least " + MIN_WIDTH + ", got " + width);
-      }
       return OptionalInt.of(width);
     }
     int columns = terminal ? root.invocation.columns().getAsInt() : 0;

@@ -7,6 +7,7 @@ import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,6 +33,7 @@ public final class PostureCli {
     cli.setOut(out);
     cli.setErr(err);
     EnumConverter.registerAll(cli);
+    cli.registerConverter(LocalDate.class, new OptionValues.Date());
     cli.setColorScheme(Help.defaultColorScheme(invocation.terminal() && invocation.variable("NO_COLOR").isEmpty() ? Ansi.ON : Ansi.OFF));
     cli.setExecutionExceptionHandler(executionErrors(root));
     cli.setParameterExceptionHandler(usageErrors(PostureDefaults.NONE));
@@ -96,8 +98,11 @@ public final class PostureCli {
         Messages.error(err, source.get().node().error(ex.getMessage()).getMessage());
         return ExitCode.INVALID_INPUT;
       }
-      Messages.error(err, ex.getMessage() + source.map(s -> " (from " + s.variable() + ")").orElse(""));
-      CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
+      Optional<String> hint = UsageHints.of(ex, args);
+      Messages.error(err, hint.orElse(ex.getMessage()) + source.map(s -> " (from " + s.variable() + ")").orElse(""));
+      if (hint.isEmpty()) {
+        CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
+      }
       err.println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for more information.");
       return ExitCode.USAGE;
     };

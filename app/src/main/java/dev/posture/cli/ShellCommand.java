@@ -17,6 +17,7 @@ import org.jline.reader.impl.DefaultParser;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 import org.jline.terminal.impl.DumbTerminal;
+import org.jline.utils.InfoCmp;
 import org.jline.utils.WriterOutputStream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -29,7 +30,8 @@ import picocli.CommandLine.Spec;
     description = {
       "An interactive shell that runs posture's commands, with tab completion and a history.",
       "Started on a TENANT, the prompt shows its current score, and commands that take a tenant may leave it out.",
-      "Besides posture's commands: reload (read the files again), help, exit."
+      "Besides posture's commands: reload (read the files again), clear, help, exit.",
+      "Read from a pipe, it prints no prompt and exits with the code of the last command that failed."
     },
     footerHeading = "%nExamples:%n",
     footer = {
@@ -55,6 +57,7 @@ final class ShellCommand implements Callable<Integer> {
     }
     ShellTenant session = new ShellTenant(tenant, catalog);
     CommandSpec commands = ShellCompleter.model();
+    boolean interactive = tenant.root.invocation.terminal();
     try (Terminal terminal = terminal()) {
       LineReader reader = LineReaderBuilder.builder()
           .terminal(terminal)
@@ -64,11 +67,14 @@ final class ShellCommand implements Callable<Integer> {
           .variable(LineReader.HISTORY_FILE, historyFile())
           .build();
       PrintWriter out = terminal.writer();
+      // read from a pipe, the shell is a script: no prompt, errors on standard error, and the exit code of the last failure
+      PrintWriter err = interactive ? out : spec.commandLine().getErr();
+      int failed = ExitCode.OK;
       while (true) {
         String line;
         try {
           // JLine reads % in a prompt as an escape
-          line = reader.readLine(session.prompt().replace("%", "%%"));
+          line = reader.readLine(interactive ? session.prompt().replace("%", "%%") : "");
         } catch (UserInterruptException e) {
           continue;
         } catch (EndOfFileException e) {
@@ -78,37 +84,52 @@ final class ShellCommand implements Callable<Integer> {
         if (words.isEmpty()) {
           continue;
         }
+        int code = ExitCode.OK;
         switch (words.get(0)) {
           case "exit", "quit" -> {
-            return ExitCode.OK;
+            return interactive ? ExitCode.OK : failed;
           }
-          case "reload" -> reread(() -> {
+          case "reload" -> code = reread(() -> {
             session.reload();
             out.println("reloaded");
-          }, out);
-          case "help" -> run(List.of("--help"), terminal);
+          }, err);
+          case "clear" -> {
+            if (interactive) {
+              terminal.puts(InfoCmp.Capability.clear_screen);
+            }
+          }
+          case "shell" -> {
+            Messages.error(err, "this is the shell already; type exit to leave it");
+            code = ExitCode.USAGE;
+          }
+          case "help" -> code = run(List.of("--help"), terminal, err);
           default -> {
-            run(session.arguments(commands, words), terminal);
-            reread(session::refreshIfChanged, out);
+            code = run(session.arguments(commands, words), terminal, err);
+            int reread = reread(session::refreshIfChanged, err);
+            code = code == ExitCode.OK ? reread : code;
           }
         }
+        failed = code == ExitCode.OK ? failed : code;
         out.flush();
+        err.flush();
       }
-      return ExitCode.OK;
+      return interactive ? ExitCode.OK : failed;
     }
   }
 
-  /** Runs one command line in-process, as posture would from a terminal of this width. */
-  private void run(List<String> args, Terminal terminal) {
-    PostureCli.run(args.toArray(String[]::new), terminal.writer(), terminal.writer(), tenant.root.invocation.inShell(terminal::getWidth));
+  /** Runs one command line in-process, as posture would from a terminal of this width; returns its exit code. */
+  private int run(List<String> args, Terminal terminal, PrintWriter err) {
+    return PostureCli.run(args.toArray(String[]::new), terminal.writer(), err, tenant.root.invocation.inShell(terminal::getWidth));
   }
 
-  /** Reads the tenant again; when a file no longer reads, says why and keeps what the shell had. */
-  private static void reread(Runnable reading, PrintWriter out) {
+  /** Reads the tenant again; when a file no longer reads, says why, keeps what the shell had and returns the code of invalid input. */
+  private static int reread(Runnable reading, PrintWriter err) {
     try {
       reading.run();
+      return ExitCode.OK;
     } catch (InputException e) {
-      Messages.error(out, e.getMessage() + " (kept what was loaded before)");
+      Messages.error(err, e.getMessage() + " (kept what was loaded before)");
+      return ExitCode.INVALID_INPUT;
     }
   }
 

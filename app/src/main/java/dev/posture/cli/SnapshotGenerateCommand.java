@@ -29,26 +29,24 @@ final class SnapshotGenerateCommand implements Callable<Integer> {
       description = "Write the snapshot to FILE (replaced atomically) instead of standard output.")
   Path output;
 
-  @Option(names = "--users", paramLabel = "N", defaultValue = "1000", description = "Number of users (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--users", paramLabel = "N", defaultValue = "1000", converter = OptionValues.Count.class, description = "Number of users (default: ${DEFAULT-VALUE}).")
   int users;
 
-  @Option(names = "--devices", paramLabel = "N", defaultValue = "200", description = "Number of devices (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--devices", paramLabel = "N", defaultValue = "200", converter = OptionValues.Count.class, description = "Number of devices (default: ${DEFAULT-VALUE}).")
   int devices;
 
   @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Random seed (default: ${DEFAULT-VALUE}).")
   long seed;
 
-  @Option(names = "--profile", paramLabel = "PROFILE", defaultValue = "enterprise",
+  @Option(names = "--profile", paramLabel = "PROFILE", defaultValue = "enterprise", completionCandidates = EnumConverter.Profiles.class,
       description = "Kind of tenant: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
   SyntheticTenant.Profile profile;
 
   @Override
   public Integer call() throws Exception {
-    if (users < 0 || devices < 0) {
-      throw new UsageException("--users and --devices must be zero or more");
-    }
     SyntheticTenant tenant = new SyntheticTenant(profile, users, devices, seed);
     if (output != null) {
+      FormatOptions.requireFolder(output);
       AtomicFile.replace(output, tenant::write);
     } else {
       PrintWriter out = spec.commandLine().getOut();

@@ -18,7 +18,7 @@ final class StatusHistoryCommand implements Callable<Integer> {
   @Mixin CatalogOption catalog;
   @Mixin Formats formats;
 
-  @Parameters(index = "1", paramLabel = "ID", description = "The action's id.")
+  @Parameters(index = "1", paramLabel = "ID", completionCandidates = ActionIds.class, description = "The action's id.")
   String id;
 
   /** What the history prints as. */
@@ -40,6 +40,7 @@ final class StatusHistoryCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    tenant.warnIfTheNamedStateIsMissing(spec.commandLine().getErr());
     Workspace workspace = Workspace.load(tenant, catalog);
     workspace.action(id);
     formats.print(HistoryReport.RENDERERS, new HistoryReport(id, workspace.state().of(id).history()), spec.commandLine().getOut());

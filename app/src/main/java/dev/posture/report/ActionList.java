@@ -65,13 +65,16 @@ public final class ActionList {
   public static String summary(Catalog catalog) {
     Map<Category, Integer> perCategory = new EnumMap<>(Category.class);
     int scored = 0;
+    int deprecated = 0;
     for (Action a : catalog.actions()) {
       perCategory.merge(a.category(), 1, Integer::sum);
-      scored += a.scored() ? 1 : 0;
+      scored += a.counted() ? 1 : 0;
+      deprecated += a.deprecated() ? 1 : 0;
     }
     StringBuilder line = new StringBuilder()
         .append(catalog.actions().size()).append(" actions (").append(scored).append(" scored, ")
-        .append(catalog.actions().size() - scored).append(" not scored) in ").append(catalog.sources().size())
+        .append(catalog.actions().size() - scored - deprecated).append(" not scored")
+        .append(deprecated > 0 ? ", " + deprecated + " deprecated" : "").append(") in ").append(catalog.sources().size())
         .append(catalog.sources().size() == 1 ? " file: " : " files: ");
     String separator = "";
     for (Map.Entry<Category, Integer> e : perCategory.entrySet()) {

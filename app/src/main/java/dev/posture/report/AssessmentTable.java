@@ -34,7 +34,7 @@ final class AssessmentTable implements Renderer<Report> {
     out.println();
     chart(assessment.categories(), bars, context, out);
     out.println();
-    topActions(report.topOpen(), statusStyle, context, out);
+    topActions(report, statusStyle, context, out);
     report.comparison().ifPresent(c -> changes(c, statusStyle, context, out));
     notes(assessment, out);
     ExpiredReviewsReport.table(report.expired(), out);
@@ -96,16 +96,18 @@ final class AssessmentTable implements Renderer<Report> {
     table.print(context, out);
   }
 
+  /** A view of a category; "-" for one with nothing to score, as the comparisons show it. */
   private static String cell(ScoreView view) {
-    return Numbers.points(view.points()) + "/" + Numbers.points(view.max()) + " " + Numbers.percent(view.percent());
+    return view.max() == 0 ? "-" : Numbers.points(view.points()) + "/" + Numbers.points(view.max()) + " " + Numbers.percent(view.percent());
   }
 
-  private static void topActions(List<ActionResult> open, UnaryOperator<String> statusStyle, OutputContext context, PrintWriter out) {
+  private static void topActions(Report report, UnaryOperator<String> statusStyle, OutputContext context, PrintWriter out) {
+    List<ActionResult> open = report.topOpen();
     if (open.isEmpty()) {
-      out.println("Every scored action has all its points.");
+      out.println(report.noTopActions());
       return;
     }
-    out.println("Top " + open.size() + " open actions by rank (accepted risks left out):");
+    out.println(report.topHeading() + " by rank (accepted risks left out):");
     TextTable table = new TextTable()
         .numberColumn("Rank")
         .column("Action")

@@ -40,7 +40,8 @@ final class GraphTable {
   private static void history(History history, OutputContext context, PrintWriter out) {
     out.println();
     String sparkline = history.series().size() < 2 ? ""
-        : "  " + context.bars().sparkline(history.series().stream().map(History.Day::points).toList());
+        : "  " + context.bars().sparkline(history.series().stream().map(History.Day::points).toList(),
+            history.series().stream().mapToDouble(History.Day::max).max().orElse(0));
     out.println(Printable.line("History: " + GraphMessages.span(history) + sparkline));
     GraphMessages.changes(history).forEach(line -> out.println(Printable.line(line)));
     History.Day previous = history.previous().orElse(null);

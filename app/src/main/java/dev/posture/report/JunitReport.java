@@ -23,7 +23,8 @@ import javax.xml.stream.XMLStreamWriter;
  *   <li>passed: all its points, or resolved through a third party or an alternate mitigation;
  *   <li>failure: fewer points than its maximum (To address, Planned, Regressed);
  *   <li>error: its check could not be decided from the snapshot;
- *   <li>skipped: not scored, deprecated, or the risk was accepted, with the reason.
+ *   <li>skipped: not scored, deprecated, not counted (Device actions without the Defender for Endpoint
+ *       connector), or the risk was accepted, with the reason.
  * </ul>
  */
 final class JunitReport implements Renderer<Report> {
@@ -125,6 +126,9 @@ final class JunitReport implements Renderer<Report> {
     if (r.action().deprecated()) {
       return "Deprecated: no longer counted";
     }
+    if (!r.countedInOverall()) {
+      return "Not counted: Device actions count only with the Defender for Endpoint Secure Score connector on";
+    }
     if (r.status() == Status.ERROR) {
       return "Error: " + r.error().orElse("");
     }
@@ -157,7 +161,7 @@ final class JunitReport implements Renderer<Report> {
   }
 
   private static Outcome outcome(ActionResult r) {
-    if (!r.action().counted() || r.status() == Status.RISK_ACCEPTED) {
+    if (!r.countedInOverall() || r.status() == Status.RISK_ACCEPTED) {
       return Outcome.SKIPPED;
     }
     if (r.status() == Status.ERROR) {

@@ -42,9 +42,9 @@ final class MarkdownReport implements Renderer<Report> {
     out.println();
     List<ActionResult> open = report.topOpen();
     if (open.isEmpty()) {
-      out.println("Every scored action has all its points.");
+      out.println(report.noTopActions());
     } else {
-      out.println("### Top " + open.size() + " open actions");
+      out.println("### " + report.topHeading());
       out.println();
       table(out, List.of("Rank", "Action", "Category", "Status", "Remaining", "Title"), "|---:|---|---|---|---:|---|",
           open.stream().map(r -> List.of(String.valueOf(r.rank()), code(r.id()), r.category().label(), r.status().label(),
@@ -76,8 +76,9 @@ final class MarkdownReport implements Renderer<Report> {
     return List.of(c.category().label(), score(s.current()), score(s.planned()), score(s.currentLicense()), score(s.achievable()));
   }
 
+  /** A view of a category; "-" for one with nothing to score. */
   private static String score(ScoreView view) {
-    return Numbers.points(view.points()) + "/" + Numbers.points(view.max()) + " (" + Numbers.percent(view.percent()) + ")";
+    return view.max() == 0 ? "-" : Numbers.points(view.points()) + "/" + Numbers.points(view.max()) + " (" + Numbers.percent(view.percent()) + ")";
   }
 
   /** Cells are already escaped; ids go in code spans, which cannot hold a backtick, so ids never do. */

@@ -44,6 +44,19 @@ public record Report(Assessment assessment, State state, Optional<Comparison> co
     return open().stream().limit(top).toList();
   }
 
+  /** "Top 3 open actions", "Top 1 open action": the heading of the list. */
+  String topHeading() {
+    int listed = topOpen().size();
+    return "Top " + listed + (listed == 1 ? " open action" : " open actions");
+  }
+
+  /** What stands for the list when it lists none: every point is in, or --top 0 asked for none. */
+  String noTopActions() {
+    int open = open().size();
+    return open == 0 ? "Every scored action has all its points."
+        : open + (open == 1 ? " open action" : " open actions") + " (accepted risks left out); --top 0 lists none.";
+  }
+
   /** Every action still worth points, best ranked first, accepted risks left out. */
   public List<ActionResult> open() {
     return assessment.actions().stream()

@@ -117,10 +117,10 @@ class ActionsCommandTest {
   }
 
   @Test
-  void showTellsWhichLicencesTheTenantHas() {
+  void showTellsWhichLicensesTheTenantHas() {
     String out = actions("show", "UserRiskPolicy").succeeded().out();
 
-    assertThat(out).contains("  Licences:\n    - AAD_PREMIUM_P2: not in the tenant\n");
+    assertThat(out).contains("  Licenses:\n    - AAD_PREMIUM_P2: in the tenant's EMSPREMIUM subscription, which is suspended\n");
     assertThat(out).contains("  Current state: the tenant's settings do not pass the check\n");
   }
 
@@ -163,6 +163,17 @@ class ActionsCommandTest {
     assertThat(records.get(0).getParser().getHeaderNames()).containsExactly("mailbox", "recipient type");
     assertThat(records).allSatisfy(r -> assertThat(r.get("recipient type")).isEqualTo("UserMailbox"));
     assertThat(records.get(0).get("mailbox")).endsWith("@contoso.com");
+  }
+
+  @Test
+  void aPlanInASuspendedSubscriptionIsShownSuspended() {
+    String table = actions("show", "SigninRiskPolicy").succeeded().out();
+    JsonNode json = JsonMapper.builder().build().readTree(actions("show", "SigninRiskPolicy", "--format", "json").succeeded().out());
+
+    assertThat(table).contains("  Licenses:\n    - AAD_PREMIUM_P2: in the tenant's EMSPREMIUM subscription, which is suspended\n")
+        .doesNotContain("Licences", "not in the tenant");
+    assertThat(json.at("/action/licenses/0").toString())
+        .isEqualTo("{\"servicePlan\":\"AAD_PREMIUM_P2\",\"inTenant\":false,\"subscriptionStatus\":\"Suspended\"}");
   }
 
   @Test

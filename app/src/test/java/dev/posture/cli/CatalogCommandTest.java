@@ -34,6 +34,22 @@ class CatalogCommandTest {
   }
 
   @Test
+  void aDeprecatedActionIsCountedAsDeprecatedNotAsScored(@TempDir Path dir) throws Exception {
+    Path file = write(dir, "a.yaml", ACTION + ACTION.replace("actions:\n", "").replace("A1", "A2").replace("maxScore: 3", "maxScore: 3\n    deprecated: true"));
+
+    assertThat(Cli.run("catalog", "validate", file.toString()).succeeded().out())
+        .isEqualTo(file + ": valid, 2 actions (1 scored, 0 not scored, 1 deprecated) in 1 file: Apps 2\n");
+  }
+
+  @Test
+  void licenseIsTheOptionAndLicenceItsAlias() {
+    String license = Cli.run("catalog", "list", "--license", "AAD_PREMIUM_P2").succeeded().out();
+
+    assertThat(Cli.run("catalog", "list", "--licence", "AAD_PREMIUM_P2").succeeded().out()).isEqualTo(license);
+    assertThat(Cli.run("catalog", "list", "--help").succeeded().out()).contains("--license=PLAN").doesNotContain("--licence");
+  }
+
+  @Test
   void catalogueFolderIsValid() {
     Cli.run("catalog", "validate", CATALOG).succeeded();
   }
@@ -125,7 +141,7 @@ class CatalogCommandTest {
   @Test
   void unknownCategoryIsAUsageError() {
     Cli.run("catalog", "list", "--category", "network").exited(ExitCode.USAGE)
-        .errContains("Invalid value for option '--category': expected one of Identity, Device, Apps, Data, found 'network'");
+        .errContains("Invalid value for option '--category': expected one of identity, device, apps, data, found 'network'");
   }
 
   @Test

@@ -32,7 +32,7 @@ class PicturesTest {
   void theGraphHistorySparklineFollowsAscii() {
     String out = Cli.run("assess", "--graph", "src/test/resources/graph/tenant", "--catalog", "../catalog", "--ascii").out();
 
-    assertThat(out).contains("History: 3 days, 2026-03-01 to 2026-03-03  _##\n");
+    assertThat(out).contains("History: 3 days, 2026-03-01 to 2026-03-03  -::\n");
   }
 
   @Test
