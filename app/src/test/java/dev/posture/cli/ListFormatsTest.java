@@ -3,10 +3,15 @@ package dev.posture.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.StringReader;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 
 /** Lists print as CSV and Markdown too: the table's rows, for a spreadsheet or a ticket. */
 class ListFormatsTest {
@@ -84,6 +89,40 @@ class ListFormatsTest {
         | CONTOSO-WS011 | Windows | 10.0.22631 | Lab |
         | CONTOSO-WS012 | Windows | 10.0.22631 | Lab |
         """);
+  }
+
+  /** A run of each command that prints, for the test below; a command that gains --format needs one here. */
+  private static final Map<String, List<String>> PRINTING = Map.of(
+      "assess", List.of(CONTOSO),
+      "export", List.of(CONTOSO),
+      "actions list", List.of(CONTOSO),
+      "actions show", List.of(CONTOSO, "scid_2090", "--affected"),
+      "status history", List.of(CONTOSO, "BlockLegacyAuthentication"),
+      "catalog list", List.of(),
+      "snapshot stats", List.of(CONTOSO));
+
+  @Test
+  void everyFormatACommandsHelpListsPrints() {
+    Map<String, List<String>> offered = new TreeMap<>();
+    collect(PostureCli.model(), offered);
+
+    assertThat(offered.keySet()).isEqualTo(PRINTING.keySet());
+    offered.forEach((command, formats) -> formats.forEach(format -> {
+      List<String> args = new ArrayList<>(List.of(command.split(" ")));
+      args.addAll(PRINTING.get(command));
+      args.addAll(List.of("--format", format));
+      assertThat(Cli.run(args.toArray(String[]::new)).succeeded().out()).as("%s", args).isNotBlank();
+    }));
+  }
+
+  private static void collect(CommandSpec command, Map<String, List<String>> offered) {
+    OptionSpec format = command.findOption("--format");
+    if (format != null) {
+      List<String> formats = new ArrayList<>();
+      format.completionCandidates().forEach(formats::add);
+      offered.put(command.qualifiedName(" ").replaceFirst("^posture ", ""), formats);
+    }
+    command.subcommands().values().forEach(sub -> collect(sub.getCommandSpec(), offered));
   }
 
   @Test
