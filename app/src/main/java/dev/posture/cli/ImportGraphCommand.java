@@ -40,8 +40,10 @@ final class ImportGraphCommand implements Callable<Integer> {
       description = "secureScores and secureScoreControlProfiles exports: files, or folders of *.json.")
   List<Path> exports;
 
-  @Option(names = "--state", paramLabel = "FILE", defaultValue = "posture-state.yaml",
-      description = "The state file to record the decisions in (default: ${DEFAULT-VALUE}).")
+  private static final String DEFAULT_STATE = "posture-state.yaml";
+
+  @Option(names = "--state", paramLabel = "FILE",
+      description = "The state file to record the decisions in (default: " + DEFAULT_STATE + " in the working folder).")
   Path state;
 
   ImportGraphCommand(PostureCommand root) {
@@ -53,7 +55,9 @@ final class ImportGraphCommand implements Callable<Integer> {
     GraphExport export = new GraphReader().read(exports);
     GraphAssessor assessor = new GraphAssessor(catalog.load(), KnownControls.bundled());
     AtomicReference<PortalDecisions.Result> imported = new AtomicReference<>();
-    StateStore.Update update = new StateStore(state).update(current -> {
+    Path file = state != null ? state : root.invocation.workingDir().resolve(DEFAULT_STATE);
+    Path named = state != null ? state : Path.of(DEFAULT_STATE);
+    StateStore.Update update = new StateStore(file).update(current -> {
       GraphAssessment assessment = assessor.assess(export, current);
       Instant now = root.invocation.clock().instant().truncatedTo(ChronoUnit.SECONDS);
       imported.set(PortalDecisions.apply(export, assessment, current, now));
@@ -68,8 +72,8 @@ final class ImportGraphCommand implements Callable<Integer> {
     }
     long recorded = result.imported();
     out.println(Printable.line(update.changed()
-        ? recorded + (recorded == 1 ? " decision" : " decisions") + " from Microsoft Secure Score saved to " + state
-        : "nothing to record; " + state + " is as it was"));
+        ? recorded + (recorded == 1 ? " decision" : " decisions") + " from Microsoft Secure Score saved to " + named
+        : "nothing to record; " + named + " is as it was"));
     return ExitCode.OK;
   }
 
