@@ -57,6 +57,7 @@ public final class PostureCli {
     try {
       CommandLine cli = commandLine(progress.guard(out), progress.guard(messages), in, clock);
       ((PostureCommand) cli.getCommand()).terminalColumns = terminalColumns;
+      ((PostureCommand) cli.getCommand()).environment = env;
       cli.setExecutionStrategy(parsed -> {
         List<CommandLine> path = parsed.asCommandLineList();
         CommandLine command = path.get(path.size() - 1);
