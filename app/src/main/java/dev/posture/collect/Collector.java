@@ -295,8 +295,10 @@ public final class Collector {
     }
 
     private void exchange(String tenant) {
-      ExchangeAdminApi api = new ExchangeAdminApi(context.client, context.base(Service.EXCHANGE), tenantId(tenant));
-      SectionResult denied = null;
+      String id = tenantId(tenant);
+      ExchangeAdminApi api = new ExchangeAdminApi(context.client, context.base(Service.EXCHANGE), id == null ? "{tenant}" : id);
+      SectionResult denied = id != null ? null : new SectionResult(null, Outcome.FAILED, null, 0, List.of(),
+          "the tenant's id is not known (organization was not collected): give --tenant", null, null, null);
       String[][] cmdlets = {
         {"exchangeOrganizationConfig", "Get-OrganizationConfig", "object"},
         {"adminAuditLogConfig", "Get-AdminAuditLogConfig", "object"},

@@ -74,7 +74,7 @@ final class Pages {
               throw new MalformedResponseException(uri, "$.value: expected an array, found " + describe(token));
             }
             while (parser.nextToken() != JsonToken.END_ARRAY) {
-              JsonNode node = Json.MAPPER.readTree(parser);
+              JsonNode node = parser.readValueAsTree();
               if (!(node instanceof ObjectNode object)) {
                 throw new MalformedResponseException(uri, "$.value[" + elements + "]: expected an object, found " + describe(node));
               }

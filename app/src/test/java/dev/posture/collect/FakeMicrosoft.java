@@ -58,6 +58,11 @@ public final class FakeMicrosoft implements AutoCloseable {
 
   public record Slow(long millis) implements Fault {}
 
+  static {
+    // answers go out whole, not held back waiting for an acknowledgement: 40 ms a request otherwise
+    System.setProperty("sun.net.httpserver.nodelay", "true");
+  }
+
   private final HttpServer server;
   private final int users;
   private final int devices;
@@ -231,8 +236,9 @@ public final class FakeMicrosoft implements AutoCloseable {
       case "/v1.0/deviceManagement/managedDevices" -> page(base + path, query, skip, 3, i -> object(
           "id", "md-" + i, "deviceName", "TAILWIND-LT" + i, "operatingSystem", "Windows", "complianceState", i == 2 ? "noncompliant" : "compliant",
           "isEncrypted", i != 2));
-      case "/v1.0/security/secureScores" -> page(base + path, query, skip, 3, i -> object(
-          "id", TENANT_ID + "_2026-12-0" + (2 - i), "azureTenantId", TENANT_ID, "createdDateTime", "2026-12-0" + (2 - i) + "T00:00:00Z",
+      case "/v1.0/security/secureScores" -> page(base + path, query, skip, 6, i -> object(
+          "id", TENANT_ID + "_" + java.time.LocalDate.of(2026, 12, 2).minusDays(i), "azureTenantId", TENANT_ID,
+          "createdDateTime", java.time.LocalDate.of(2026, 12, 2).minusDays(i) + "T00:00:00Z",
           "currentScore", 41.5 - i, "maxScore", 120.0, "licensedUserCount", users, "activeUserCount", users,
           "controlScores", List.of(Map.of("controlName", "AdminMFAV2", "controlCategory", "Identity", "score", 5.0 + i))));
       case "/v1.0/security/secureScoreControlProfiles" -> page(base + path, query, skip, 2, i -> object(
