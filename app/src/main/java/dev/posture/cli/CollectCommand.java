@@ -13,6 +13,7 @@ import dev.posture.collect.SectionResult.Outcome;
 import dev.posture.collect.Service;
 import dev.posture.collect.SignIn;
 import dev.posture.collect.TokenSource;
+import dev.posture.input.InputException;
 import dev.posture.report.Printable;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -22,6 +23,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -151,7 +153,7 @@ final class CollectCommand implements Callable<Integer> {
     } finally {
       progress.clear();
     }
-    List<SectionResult> failed = result.sections().stream().filter(s -> s.outcome() == Outcome.FAILED).toList();
+    List<SectionResult> failed = result.sections().stream().filter(SectionResult::failed).toList();
     for (SectionResult s : failed) {
       err.println(Printable.line("posture: warning: " + s.section().key() + " not collected: " + s.reason()));
     }
@@ -176,10 +178,10 @@ final class CollectCommand implements Callable<Integer> {
       out.println(counts);
     }
     Map<String, List<String>> unavailable = asked.stream().filter(s -> s.outcome() == Outcome.UNAVAILABLE)
-        .collect(Collectors.groupingBy(SectionResult::reason, java.util.LinkedHashMap::new,
+        .collect(Collectors.groupingBy(SectionResult::reason, LinkedHashMap::new,
             Collectors.mapping(s -> s.section().key(), Collectors.toList())));
     unavailable.forEach((reason, names) -> out.println(Printable.line("not collected: " + String.join(", ", names) + " (" + reason + ")")));
-    long failed = asked.stream().filter(s -> s.outcome() == Outcome.FAILED).count();
+    long failed = asked.stream().filter(SectionResult::failed).count();
     if (failed > 0) {
       out.println(failed + (failed == 1 ? " section" : " sections") + " could not be collected (see the warnings and "
           + folder.resolve("collection.json") + ")");
@@ -271,7 +273,7 @@ final class CollectCommand implements Callable<Integer> {
           throw new UsageException("--auth certificate needs --certificate FILE");
         }
         if (!Files.isReadable(certificate)) {
-          throw new dev.posture.input.InputException(certificate.toString(), "cannot be read");
+          throw new InputException(certificate.toString(), "cannot be read");
         }
         if (certificatePasswordEnv != null) {
           password = env.get(certificatePasswordEnv);
@@ -288,7 +290,7 @@ final class CollectCommand implements Callable<Integer> {
         }
         tokenFile = Path.of(file);
         if (!Files.isReadable(tokenFile)) {
-          throw new dev.posture.input.InputException(file, "cannot be read");
+          throw new InputException(file, "cannot be read");
         }
       }
       default -> { }

@@ -1,6 +1,7 @@
 package dev.posture.collect;
 
 import dev.posture.collect.SectionResult.Outcome;
+import dev.posture.input.AtomicFile;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -17,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -70,30 +72,35 @@ public final class Collector {
    */
   public Result collect(Path folder, String tenant, Set<Section> wanted) {
     Instant started = clock.instant().truncatedTo(ChronoUnit.SECONDS);
-    if (wanted.stream().anyMatch(s -> s.service() == Service.GRAPH)) {
-      try {
-        tokens.token(Service.GRAPH); // a sign-in that fails fails here, before anything is written
-      } catch (SignInException e) {
-        throw new AuthenticationException(e.getMessage());
+    // every token at the start, while a federated token file is fresh; a failed sign-in to Graph fails
+    // here, before anything is written, one to Defender or Exchange leaves their sections out later
+    for (Service service : Service.values()) {
+      if (endpoints.base(service) != null && wanted.stream().anyMatch(s -> s.service() == service)) {
+        try {
+          tokens.token(service);
+        } catch (SignInException e) {
+          if (service == Service.GRAPH) {
+            throw new AuthenticationException(e.getMessage());
+          }
+        }
       }
     }
     try (Staging staging = Staging.in(folder)) {
-      Context context = new Context(new ServiceClient(tokens, limits, listener::request));
+      Context context = new Context(new ServiceClient(tokens, limits, listener::request, staging.spill()));
       Run run = new Run(context, staging, wanted);
       run.collect(tenant);
       Instant finished = clock.instant().truncatedTo(ChronoUnit.SECONDS);
       List<SectionResult> sections = List.copyOf(run.results.values());
-      if (sections.stream().noneMatch(SectionResult::collected)
-          && sections.stream().anyMatch(s -> s.outcome() == Outcome.FAILED)
-          && sections.stream().filter(s -> s.outcome() == Outcome.FAILED).allMatch(s -> s.httpStatus() == null || s.httpStatus() == 403)) {
+      if (sections.stream().noneMatch(SectionResult::collected) && sections.stream().anyMatch(SectionResult::failed)
+          && sections.stream().filter(SectionResult::failed).allMatch(s -> s.outcome() == Outcome.DENIED)) {
         throw new AuthenticationException("every section was denied: " + sections.stream()
-            .filter(s -> s.outcome() == Outcome.FAILED).map(SectionResult::reason).distinct().reduce((a, b) -> a + "; " + b).orElse(""));
+            .filter(SectionResult::failed).map(SectionResult::reason).distinct().reduce((a, b) -> a + "; " + b).orElse(""));
       }
       Result result = run.write(new Result(run.tenantId(tenant), started, finished, sections));
       staging.commit();
       return result;
     } catch (IOException e) {
-      throw new UncheckedIOException(folder + " cannot be written (" + dev.posture.input.AtomicFile.reason(e) + ")", e);
+      throw new UncheckedIOException(folder + " cannot be written (" + AtomicFile.reason(e) + ")", e);
     }
   }
 
@@ -127,19 +134,20 @@ public final class Collector {
     /** One object; a 404 is a failure here. */
     ObjectNode object(Service service, URI uri, String permission) {
       try {
-        ServiceClient.Response response = client.get(service, uri, Map.of());
-        if (response.status() == 404) {
-          throw new ServiceError(404, null, service.label() + " answered 404 Not Found");
+        try (ServiceClient.Response response = client.get(service, uri, Map.of())) {
+          if (response.status() == 404) {
+            throw new ServiceError(404, null, service.label() + " answered 404 Not Found");
+          }
+          return Pages.object(response);
         }
-        return Pages.object(response);
       } catch (ServiceError e) {
         throw e.needing(permission);
       }
     }
 
     void progress(String what, long done, Long expected) {
-      listener.progress(String.format(java.util.Locale.ROOT, "%s %,d%s", what, done,
-          expected == null ? "" : String.format(java.util.Locale.ROOT, " of ~%,d", expected)));
+      listener.progress(String.format(Locale.ROOT, "%s %,d%s", what, done,
+          expected == null ? "" : String.format(Locale.ROOT, " of ~%,d", expected)));
     }
 
     /** Graph allows one conditional access request a second per tenant, and says nothing when throttling it. */
@@ -266,8 +274,8 @@ public final class Collector {
     private void usersSection() {
       for (Section dependency : new Section[] {Section.DIRECTORY_ROLES, Section.CONDITIONAL_ACCESS_POLICIES}) {
         SectionResult r = needed.getOrDefault(dependency, results.get(dependency));
-        if (!r.collected()) {
-          results.put(Section.USERS, new SectionResult(Section.USERS, Outcome.FAILED, null, 0, List.of(),
+        if (r.failed()) {
+          results.put(Section.USERS, new SectionResult(Section.USERS, r.outcome(), null, 0, List.of(),
               "needs " + r.section().key() + " (the roles and groups each user is in): " + r.reason(), r.httpStatus(), r.errorCode(),
               r.permission()));
           return;
@@ -297,8 +305,15 @@ public final class Collector {
     private void exchange(String tenant) {
       String id = tenantId(tenant);
       ExchangeAdminApi api = new ExchangeAdminApi(context.client, context.base(Service.EXCHANGE), id == null ? "{tenant}" : id);
-      SectionResult denied = id != null ? null : new SectionResult(null, Outcome.FAILED, null, 0, List.of(),
+      SectionResult organization = results.get(Section.ORGANIZATION);
+      SectionResult denied = id != null ? null : new SectionResult(null,
+          organization.outcome() == Outcome.DENIED ? Outcome.DENIED : Outcome.FAILED, null, 0, List.of(),
           "the tenant's id is not known (organization was not collected): give --tenant", null, null, null);
+      try {
+        tokens.token(Service.EXCHANGE);
+      } catch (SignInException e) {
+        denied = new SectionResult(null, Outcome.DENIED, null, 0, List.of(), e.getMessage(), null, null, null);
+      }
       String[][] cmdlets = {
         {"exchangeOrganizationConfig", "Get-OrganizationConfig", "object"},
         {"adminAuditLogConfig", "Get-AdminAuditLogConfig", "object"},
@@ -325,7 +340,7 @@ public final class Collector {
         }
         if (denied != null) {
           // the first cmdlet was refused: the others would be too
-          results.put(section, new SectionResult(section, Outcome.FAILED, null, 0, List.of(api.describe(c[1])), denied.reason(),
+          results.put(section, new SectionResult(section, denied.outcome(), null, 0, List.of(api.describe(c[1])), denied.reason(),
               denied.httpStatus(), denied.errorCode(), denied.permission()));
           continue;
         }
@@ -375,7 +390,7 @@ public final class Collector {
           }
         });
         SectionResult r = results.get(section);
-        if (first && r.outcome() == Outcome.FAILED && (r.httpStatus() == null || r.httpStatus() == 403)) {
+        if (first && r.outcome() == Outcome.DENIED) {
           denied = r;
         }
         first = false;
@@ -440,11 +455,11 @@ public final class Collector {
         List<Pages.Page> pages = new ArrayList<>();
         context.pages(Service.GRAPH, uri, section.permission(), null, element -> {}, page -> {
           try (OutputStream out = staging.create(Staging.SECURE_SCORE + "/" + String.format("%s-%03d.json", section.key(), pages.size() + 1))) {
-            out.write(page.body());
+            Files.copy(page.response().file(), out);
           } catch (IOException e) {
             throw new UncheckedIOException(e);
           }
-          pages.add(new Pages.Page(page.uri(), null, null, null, page.elements()));
+          pages.add(new Pages.Page(null, null, null, page.elements()));
         });
         return (long) pages.stream().mapToInt(Pages.Page::elements).sum();
       });
@@ -473,10 +488,10 @@ public final class Collector {
         result = new SectionResult(section, Outcome.COLLECTED, count, millis(start), requests, null, null, null, null);
       } catch (ServiceError e) {
         String reason = e.getMessage() + (e.permission() == null ? "" : ": the sign-in lacks " + e.permission());
-        result = new SectionResult(section, Outcome.FAILED, null, millis(start), requests, reason,
+        result = new SectionResult(section, e.denied() ? Outcome.DENIED : Outcome.FAILED, null, millis(start), requests, reason,
             e.status() == 0 ? null : e.status(), e.code(), e.permission());
       } catch (SignInException e) {
-        result = new SectionResult(section, Outcome.FAILED, null, millis(start), requests, e.getMessage(), null, null, null);
+        result = new SectionResult(section, Outcome.DENIED, null, millis(start), requests, e.getMessage(), null, null, null);
       }
       if (!wanted.contains(section)) {
         settings.remove(section);

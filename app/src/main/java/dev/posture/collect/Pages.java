@@ -1,5 +1,8 @@
 package dev.posture.collect;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Map;
@@ -17,7 +20,8 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class Pages {
   /** What a page said beside its elements. */
-  record Page(URI uri, byte[] body, URI nextLink, Long count, int elements) {}
+  /** {@code response} holds the page's body (as sent) while the page is looked at. */
+  record Page(ServiceClient.Response response, URI nextLink, Long count, int elements) {}
 
   private Pages() {}
 
@@ -34,15 +38,17 @@ final class Pages {
     URI next = first;
     boolean firstPage = true;
     while (next != null) {
-      ServiceClient.Response response = body == null ? client.get(service, next, headers) : client.post(service, next, body, headers);
-      if (response.status() == 404) {
-        if (firstPage) {
-          return -1;
+      Page page;
+      try (ServiceClient.Response response = body == null ? client.get(service, next, headers) : client.post(service, next, body, headers)) {
+        if (response.status() == 404) {
+          if (firstPage) {
+            return -1;
+          }
+          throw new ServiceError(404, null, service.label() + " answered 404 for a page it had linked to");
         }
-        throw new ServiceError(404, null, service.label() + " answered 404 for a page it had linked to");
+        page = read(response, first, element);
+        onPage.accept(page);
       }
-      Page page = read(response, first, element);
-      onPage.accept(page);
       total += page.elements();
       next = page.nextLink();
       firstPage = false;
@@ -57,7 +63,7 @@ final class Pages {
     Long count = null;
     int elements = 0;
     boolean value = false;
-    try (JsonParser parser = Json.MAPPER.createParser(response.body())) {
+    try (InputStream in = response.open(); JsonParser parser = Json.MAPPER.createParser(in)) {
       if (parser.nextToken() != JsonToken.START_OBJECT) {
         throw new MalformedResponseException(uri, "expected a JSON object with a 'value' array");
       }
@@ -102,17 +108,19 @@ final class Pages {
     } catch (JacksonException e) {
       throw new MalformedResponseException(uri, "not valid JSON (" + e.getOriginalMessage() + " at line "
           + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
     if (!value) {
       throw new MalformedResponseException(uri, "expected a JSON object with a 'value' array");
     }
-    return new Page(uri, response.body(), nextLink, count, elements);
+    return new Page(response, nextLink, count, elements);
   }
 
   /** A single object (a policy, a settings object). */
   static ObjectNode object(ServiceClient.Response response) {
     try {
-      JsonNode node = Json.MAPPER.readTree(response.body());
+      JsonNode node = Json.MAPPER.readTree(response.bytes());
       if (node instanceof ObjectNode object) {
         return object;
       }

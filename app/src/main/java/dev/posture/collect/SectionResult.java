@@ -15,6 +15,8 @@ public record SectionResult(Section section, Outcome outcome, Long count, long m
     COLLECTED,
     /** A request failed: a warning, and exit code 1 with {@code --strict}. */
     FAILED,
+    /** Refused (403), or no token for its service: like {@link #FAILED}; when every section is, the sign-in is wrong. */
+    DENIED,
     /** No API gives it, the cloud lacks the service, or the sign-in cannot read it: said once, not a failure. */
     UNAVAILABLE,
     /** Left out with {@code --only} or {@code --skip}. */
@@ -23,5 +25,10 @@ public record SectionResult(Section section, Outcome outcome, Long count, long m
 
   public boolean collected() {
     return outcome == Outcome.COLLECTED;
+  }
+
+  /** Not collected, though asked for and available: worth a warning. */
+  public boolean failed() {
+    return outcome == Outcome.FAILED || outcome == Outcome.DENIED;
   }
 }

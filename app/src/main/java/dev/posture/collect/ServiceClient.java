@@ -1,19 +1,26 @@
 package dev.posture.collect;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -28,14 +35,39 @@ final class ServiceClient {
   /** Larger pages than this are not what any of the APIs sends. */
   private static final int MAX_BODY = 256 << 20;
 
-  record Response(URI uri, int status, byte[] body) {}
+  /** An answer, its body in a file of the scratch folder until it is closed: pages are never held in memory. */
+  record Response(URI uri, int status, Path file) implements AutoCloseable {
+    InputStream open() throws IOException {
+      return Files.newInputStream(file);
+    }
+
+    byte[] bytes() {
+      try {
+        return Files.readAllBytes(file);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+
+    @Override
+    public void close() {
+      try {
+        Files.deleteIfExists(file);
+      } catch (IOException e) {
+        // in the scratch folder, which goes with the collection
+      }
+    }
+  }
 
   private final HttpClient http;
+  private final Path scratch;
+  private final AtomicLong answers = new AtomicLong();
   private final TokenSource tokens;
   private final Limits settings;
   private final Consumer<String> log;
 
-  ServiceClient(TokenSource tokens, Limits settings, Consumer<String> log) {
+  ServiceClient(TokenSource tokens, Limits settings, Consumer<String> log, Path scratch) {
+    this.scratch = scratch;
     this.http = HttpClient.newBuilder()
         .connectTimeout(settings.timeout())
         .followRedirects(HttpClient.Redirect.NEVER)
@@ -80,16 +112,20 @@ final class ServiceClient {
       ServiceError failure;
       Duration wait;
       try {
-        HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        Path file = scratch.resolve("answer-" + answers.incrementAndGet());
+        HttpResponse<Path> response = http.send(request.build(), HttpResponse.BodyHandlers.ofFile(file));
         log.accept(method + " " + uri + " -> " + response.statusCode() + " (" + (System.nanoTime() - start) / 1_000_000 + " ms)");
         int status = response.statusCode();
+        Response answer = new Response(uri, status, file);
         if (status / 100 == 2 || status == 404) {
-          if (response.body().length > MAX_BODY) {
+          if (Files.size(file) > MAX_BODY) {
+            answer.close();
             throw new MalformedResponseException(uri, "the answer is larger than " + (MAX_BODY >> 20) + " MB");
           }
-          return new Response(uri, status, response.body());
+          return answer;
         }
-        ErrorBody error = ErrorBody.of(response.body());
+        ErrorBody error = ErrorBody.of(Files.size(file) > 1 << 20 ? new byte[0] : answer.bytes());
+        answer.close();
         if (status == 401) {
           throw new AuthenticationException(service.label() + " refused the token for " + uriWithoutQuery(uri) + " (401"
               + error.describe() + "): the sign-in is not valid for the audience " + audience(service, uri));
@@ -141,17 +177,17 @@ final class ServiceClient {
   }
 
   /** {@code Retry-After} in seconds (fractional too) or as an HTTP date. */
-  private static java.util.Optional<Duration> retryAfter(HttpResponse<?> response) {
+  private static Optional<Duration> retryAfter(HttpResponse<?> response) {
     return response.headers().firstValue("Retry-After").map(String::strip).flatMap(value -> {
       try {
         double s = Double.parseDouble(value);
-        return s >= 0 && s < 1e6 ? java.util.Optional.of(Duration.ofMillis((long) (s * 1000))) : java.util.Optional.empty();
+        return s >= 0 && s < 1e6 ? Optional.of(Duration.ofMillis((long) (s * 1000))) : Optional.empty();
       } catch (NumberFormatException e) {
         try {
-          Duration d = Duration.between(java.time.Instant.now(), ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME));
-          return java.util.Optional.of(d.isNegative() ? Duration.ZERO : d);
+          Duration d = Duration.between(Instant.now(), ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME));
+          return Optional.of(d.isNegative() ? Duration.ZERO : d);
         } catch (DateTimeParseException e2) {
-          return java.util.Optional.empty();
+          return Optional.empty();
         }
       }
     });

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -105,7 +106,7 @@ public final class SignIn implements TokenSource {
         token = credential.getTokenSync(request);
       } catch (RuntimeException e) {
         throw new SignInException(service, "cannot sign in to " + service.label() + " (" + scope + ") with "
-            + options.method().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-') + ": " + firstLine(e));
+            + options.method().name().toLowerCase(Locale.ROOT).replace('_', '-') + ": " + firstLine(e));
       }
       if (token == null) {
         throw new SignInException(service, "cannot sign in to " + service.label() + " (" + scope + "): no token came back");

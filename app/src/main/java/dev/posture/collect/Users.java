@@ -29,6 +29,8 @@ final class Users {
   private final Partitions memberships;
   /** Directory role references by the id of a user or group member, held: roles have few members. */
   private final Map<String, List<ObjectNode>> rolesByMember = new HashMap<>();
+  /** The groups conditional access policies name: those a user's {@code transitiveMemberOf} lists. */
+  private final Set<String> policyGroups = new LinkedHashSet<>();
 
   Users(Collector.Context context, Path spill) {
     this.context = context;
@@ -39,7 +41,8 @@ final class Users {
 
   /** Reads every page of the three sources into the spill files. */
   void gather(List<ObjectNode> roles, List<ObjectNode> policies, List<String> endpoints) {
-    Set<String> groups = new LinkedHashSet<>(conditionalAccessGroups(policies));
+    policyGroups.addAll(conditionalAccessGroups(policies));
+    Set<String> groups = new LinkedHashSet<>(policyGroups);
     for (ObjectNode role : roles) {
       ObjectNode reference = Json.MAPPER.createObjectNode();
       reference.put("@odata.type", "#microsoft.graph.directoryRole");
@@ -116,7 +119,7 @@ final class Users {
     }
   }
 
-  /** Roles held directly or through a group, and the conditional access groups, in Graph's shape. */
+  /** Roles held directly or through a group, and the conditional access groups the user is in, in Graph's shape. */
   private ArrayNode memberOf(String id, List<String> groups) {
     ArrayNode memberOf = Json.MAPPER.createArrayNode();
     Set<String> roles = new LinkedHashSet<>();
@@ -128,6 +131,9 @@ final class Users {
       }
     }
     for (String group : groups) {
+      if (!policyGroups.contains(group)) {
+        continue; // a group that only holds a role: the role is listed
+      }
       ObjectNode reference = memberOf.addObject();
       reference.put("@odata.type", "#microsoft.graph.group");
       reference.put("id", group);

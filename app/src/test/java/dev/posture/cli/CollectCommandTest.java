@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -52,7 +53,7 @@ class CollectCommandTest {
   void collectsTheTenantAndSaysWhatItCollected() {
     Cli.Result r = collect(TOKENS).succeeded();
     List<String> lines = r.out().lines().toList();
-    assertThat(lines.get(0)).matches(java.util.regex.Pattern.quote(folder() + ": 31 of 36 sections collected from tenant "
+    assertThat(lines.get(0)).matches(Pattern.quote(folder() + ": 31 of 36 sections collected from tenant "
         + FakeMicrosoft.TENANT_ID + " in ") + "\\d+\\.\\d s");
     assertThat(lines.subList(1, lines.size())).containsExactly(
         "conditionalAccessPolicies 2, users 12, managedDevices 3, secureScores 6, secureScoreControlProfiles 2, devices 5, mailboxes 12",

@@ -9,17 +9,21 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -125,7 +129,7 @@ public final class FakeMicrosoft implements AutoCloseable {
   @Override
   public void close() {
     server.stop(0);
-    ((java.util.concurrent.ExecutorService) server.getExecutor()).shutdownNow();
+    ((ExecutorService) server.getExecutor()).shutdownNow();
   }
 
   private void handle(HttpExchange exchange) throws IOException {
@@ -188,6 +192,14 @@ public final class FakeMicrosoft implements AutoCloseable {
   private JsonNode answer(HttpExchange exchange, String path, Map<String, String> query, String cmdlet, JsonNode body) {
     String base = url();
     int skip = Integer.parseInt(query.getOrDefault("$skiptoken", "0"));
+    // Exchange asks for its page size in a header; userRegistrationDetails takes no $top and pages by a thousand here
+    String prefer = exchange.getRequestHeaders().getFirst("Prefer");
+    if (prefer != null && prefer.startsWith("odata.maxpagesize=")) {
+      query.putIfAbsent("$top", prefer.substring("odata.maxpagesize=".length()));
+    }
+    if (path.endsWith("/userRegistrationDetails")) {
+      query.putIfAbsent("$top", "1000");
+    }
     return switch (path) {
       case "/v1.0/organization" -> values(List.of(organization()));
       case "/v1.0/subscribedSkus" -> values(List.of(object(
@@ -237,8 +249,8 @@ public final class FakeMicrosoft implements AutoCloseable {
           "id", "md-" + i, "deviceName", "TAILWIND-LT" + i, "operatingSystem", "Windows", "complianceState", i == 2 ? "noncompliant" : "compliant",
           "isEncrypted", i != 2));
       case "/v1.0/security/secureScores" -> page(base + path, query, skip, 6, i -> object(
-          "id", TENANT_ID + "_" + java.time.LocalDate.of(2026, 12, 2).minusDays(i), "azureTenantId", TENANT_ID,
-          "createdDateTime", java.time.LocalDate.of(2026, 12, 2).minusDays(i) + "T00:00:00Z",
+          "id", TENANT_ID + "_" + LocalDate.of(2026, 12, 2).minusDays(i), "azureTenantId", TENANT_ID,
+          "createdDateTime", LocalDate.of(2026, 12, 2).minusDays(i) + "T00:00:00Z",
           "currentScore", 41.5 - i, "maxScore", 120.0, "licensedUserCount", users, "activeUserCount", users,
           "controlScores", List.of(Map.of("controlName", "AdminMFAV2", "controlCategory", "Identity", "score", 5.0 + i))));
       case "/v1.0/security/secureScoreControlProfiles" -> page(base + path, query, skip, 2, i -> object(
@@ -362,7 +374,7 @@ public final class FakeMicrosoft implements AutoCloseable {
 
   /** A page of {@code total} elements made by index from {@code skip}; an index the maker skips (null) is left out. */
   private ObjectNode page(String url, Map<String, String> query, int skip, int total,
-      java.util.function.IntFunction<ObjectNode> make) {
+      IntFunction<ObjectNode> make) {
     int asked = Integer.parseInt(query.getOrDefault("$top", query.getOrDefault("pageSize", "100")));
     int size = Math.min(asked, pageSize);
     ObjectNode page = Json.MAPPER.createObjectNode();
@@ -392,7 +404,7 @@ public final class FakeMicrosoft implements AutoCloseable {
   }
 
   private static ObjectNode object(Object... keysAndValues) {
-    Map<String, Object> map = new java.util.LinkedHashMap<>();
+    Map<String, Object> map = new LinkedHashMap<>();
     for (int i = 0; i < keysAndValues.length; i += 2) {
       map.put((String) keysAndValues[i], keysAndValues[i + 1]);
     }
