@@ -295,8 +295,12 @@ final class CollectCommand implements Callable<Integer> {
       }
       default -> { }
     }
-    return SignIn.of(new SignIn.Options(m, tenantId, id, secret, certificate, password, tokenFile), chosen,
-        message -> err.println(Printable.line("posture: " + message)));
+    try {
+      return SignIn.of(new SignIn.Options(m, tenantId, id, secret, certificate, password, tokenFile), chosen,
+          message -> err.println(Printable.line("posture: " + message)));
+    } catch (IllegalArgumentException e) {
+      throw new UsageException("--auth " + method + ": " + e.getMessage()); // azure-identity's check of a tenant or client id
+    }
   }
 
   private static void require(String clientId, String tenantId, String method) {

@@ -148,6 +148,8 @@ class CollectCommandTest {
         .errContains("posture: missing.pem: cannot be read");
     Cli.runIn(Map.of(), temp, "collect", folder(), "--auth", "token").exited(2).errContains("--auth token: set POSTURE_ACCESS_TOKEN");
     Cli.runIn(TOKENS, temp, "collect", folder(), "--timeout", "0").exited(2).errContains("--timeout must be more than 0");
+    Cli.runIn(Map.of("S", "x"), temp, "collect", folder(), "--client-id", "app", "--tenant", "contoso/../x", "--client-secret-env", "S")
+        .exited(2).oneLineError().errContains("posture: --auth client-secret: ");
     assertThat(temp.resolve("tailwind")).doesNotExist();
     assertThat(fake.requests()).isEmpty();
   }
