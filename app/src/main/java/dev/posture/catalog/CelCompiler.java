@@ -21,6 +21,7 @@ import dev.cel.runtime.CelFunctionBinding;
 import dev.cel.runtime.CelRuntime;
 import dev.cel.runtime.CelRuntimeFactory;
 import dev.cel.runtime.CelStandardFunctions;
+import dev.cel.runtime.CelVariableResolver;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -159,6 +160,7 @@ final class CelCompiler {
     }
   }
 
+  /** @param kinds what each node costs ({@link CostTracker#kinds}); null when only timed */
   private record CelExpression(String text, CelRuntime.Program program, byte[] kinds) implements Expression {
     @Override
     public boolean test(Map<String, Object> variables) {
@@ -175,7 +177,8 @@ final class CelCompiler {
       Object result;
       try {
         // a resolver reads the caller's map; eval(Map) would copy it for every element
-        result = program.trace(name -> Optional.ofNullable(variables.get(name)), tracker);
+        CelVariableResolver resolver = name -> Optional.ofNullable(variables.get(name));
+        result = kinds == null ? program.eval(resolver) : program.trace(resolver, tracker);
       } catch (CelEvaluationException e) {
         throw new CheckFailedException(tracker.exceeded() != null ? tracker.exceeded() : describe(e));
       } finally {
