@@ -1,0 +1,110 @@
+package dev.posture.store;
+
+import dev.posture.graph.ControlIds;
+import dev.posture.graph.ControlProfile;
+import dev.posture.graph.ControlScore;
+import dev.posture.graph.DailyScore;
+import dev.posture.graph.GraphExport;
+import dev.posture.input.InputException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The days of a Graph secureScores export as runs to store, one a day, so that the history outlives
+ * Microsoft's 90 days. Only the current view exists on those days: overall as Microsoft reported it,
+ * per category as the sum of the controls (their max points from the export's profiles, else from
+ * score and scoreInPercentage; a control worth an unknown number of points is kept but left out of
+ * its category's sums). Controls carry no status: the daily export records none.
+ */
+public final class MicrosoftHistory {
+  private MicrosoftHistory() {}
+
+  /**
+   * @param tenantId the tenant the export belongs to; a day of another tenant is refused
+   * @param source what to name in an error, e.g. the export's folder
+   */
+  public static List<RunRecord> runs(GraphExport export, String tenantId, String tenantName, String source) {
+    Map<String, Double> fromPercentages = maxFromPercentages(export);
+    List<RunRecord> runs = new ArrayList<>();
+    for (DailyScore day : export.days()) {
+      if (!day.tenantId().isEmpty() && !day.tenantId().equalsIgnoreCase(tenantId)) {
+        throw new InputException(source, "the secureScores day " + day.date() + " is of tenant " + day.tenantId()
+            + ", not " + tenantId);
+      }
+      Map<String, RunRecord.ActionOutcome> actions = new LinkedHashMap<>();
+      Map<String, double[]> categories = new LinkedHashMap<>();
+      double knownMax = 0;
+      for (ControlScore c : day.controls()) {
+        String id = ControlIds.bare(c.name());
+        if (actions.containsKey(id)) {
+          continue;
+        }
+        Optional<Double> max = export.profile(c.name()).map(ControlProfile::maxScore)
+            .or(() -> Optional.ofNullable(fromPercentages.get(ControlIds.key(c.name()))));
+        actions.put(id, new RunRecord.ActionOutcome(id, c.score(), max, Optional.empty(), Source.MICROSOFT));
+        if (max.isPresent()) {
+          double[] sums = categories.computeIfAbsent(category(c.category()), k -> new double[2]);
+          sums[0] += c.score();
+          sums[1] += max.get();
+          knownMax += max.get();
+        }
+      }
+      List<RunRecord.Score> scores = new ArrayList<>();
+      boolean reported = !Double.isNaN(day.reportedCurrent()) && !Double.isNaN(day.reportedMax());
+      scores.add(new RunRecord.Score("current", RunRecord.OVERALL, reported ? day.reportedCurrent() : day.points(),
+          reported ? day.reportedMax() : knownMax));
+      categories.forEach((category, sums) -> scores.add(new RunRecord.Score("current", category, sums[0], sums[1])));
+      runs.add(new RunRecord(tenantId, tenantName, recordedAt(day, source), Source.MICROSOFT, List.copyOf(scores),
+          List.copyOf(actions.values())));
+    }
+    return List.copyOf(runs);
+  }
+
+  /** Graph's category names in posture's spelling; Infrastructure counts under Device, as in assessments. */
+  private static String category(String graph) {
+    String lower = graph.toLowerCase(Locale.ROOT);
+    return lower.equals("infrastructure") ? "Device" : Character.toUpperCase(lower.charAt(0)) + lower.substring(1);
+  }
+
+  /** A control's max points from score x 100 / scoreInPercentage, on the newest day where that is above zero. */
+  private static Map<String, Double> maxFromPercentages(GraphExport export) {
+    Map<String, Double> max = new HashMap<>();
+    for (int i = export.days().size() - 1; i >= 0; i--) {
+      for (ControlScore c : export.days().get(i).controls()) {
+        if (c.scoreInPercentage().isPresent() && c.scoreInPercentage().getAsDouble() > 0) {
+          max.putIfAbsent(ControlIds.key(c.name()), c.score() * 100 / c.scoreInPercentage().getAsDouble());
+        }
+      }
+    }
+    return max;
+  }
+
+  /** createdDateTime with or without an offset (UTC when it has none), else the start of its day. */
+  private static Instant recordedAt(DailyScore day, String source) {
+    String text = day.createdDateTime();
+    try {
+      return OffsetDateTime.parse(text).toInstant();
+    } catch (DateTimeParseException notOffset) {
+      try {
+        return LocalDateTime.parse(text).toInstant(ZoneOffset.UTC);
+      } catch (DateTimeParseException notLocal) {
+        try {
+          return LocalDate.parse(day.date()).atStartOfDay(ZoneOffset.UTC).toInstant();
+        } catch (DateTimeParseException notDate) {
+          throw new InputException(source, "createdDateTime '" + text + "' is not a date and time");
+        }
+      }
+    }
+  }
+}
