@@ -7,7 +7,10 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.sqlite.SQLiteConfig;
 
 /**
@@ -89,12 +92,14 @@ enum Dialect {
     @Override
     StoreException failure(StoreLocation store, SQLException e, Duration timeout) {
       String state = e.getSQLState() == null ? "" : e.getSQLState();
-      if (state.startsWith("08")) {
-        return new StoreException(store, "cannot reach the server (" + reason(store, e) + ")");
-      }
-      if (state.startsWith("28")) {
+      // the driver refuses to go on when the server asks for a password and none was found
+      boolean noPassword = state.equals("08004") && String.valueOf(e.getMessage()).contains("password");
+      if (state.startsWith("28") || noPassword) {
         return new StoreException(store, "the server refused the credentials; set PGUSER and PGPASSWORD, or a pgpass file"
             + store.credentialsNote().map(n -> " (" + n + ")").orElse(""));
+      }
+      if (state.startsWith("08")) {
+        return new StoreException(store, "cannot reach the server (" + reason(store, e) + ")");
       }
       return switch (state) {
         case "3D000" -> new StoreException(store, "no such database on the server");
@@ -104,6 +109,8 @@ enum Dialect {
       };
     }
   };
+
+  private static final Pattern SQLITE_MESSAGE = Pattern.compile("^\\[SQLITE_\\w+\\][^(]*\\((.*)\\)$");
 
   private final String generatedKey;
 
@@ -129,14 +136,18 @@ enum Dialect {
 
   private static StoreException locked(StoreLocation store, Duration timeout) {
     long ms = timeout.toMillis();
-    String seconds = ms % 1000 == 0 ? ms / 1000 + " s" : String.format(java.util.Locale.ROOT, "%.1f s", ms / 1000.0);
+    String seconds = ms % 1000 == 0 ? ms / 1000 + " s" : String.format(Locale.ROOT, "%.1f s", ms / 1000.0);
     return new StoreException(store, "locked by another process for more than " + seconds + "; try again when it is done");
   }
 
-  /** SQLite's own words, without the driver's {@code [SQLITE_BUSY]} prefix. */
+  /**
+   * SQLite's own words: the driver writes {@code [SQLITE_NOTADB] File opened that is not a database
+   * file (file is not a database)}, its description then SQLite's message in brackets.
+   */
   private static String sqliteMessage(SQLException e) {
     String message = e.getMessage() == null ? "unknown error" : e.getMessage();
-    return message.replaceFirst("^\\[SQLITE_\\w+\\]\\s*", "");
+    Matcher m = SQLITE_MESSAGE.matcher(message);
+    return m.matches() ? m.group(1) : message.replaceFirst("^\\[SQLITE_\\w+\\]\\s*", "");
   }
 
   /** The driver's first sentence, or the network's reason, with any password taken out. */
