@@ -56,9 +56,6 @@ public final class HistoryStore implements AutoCloseable {
     Connection connection = null;
     try {
       connection = location.dialect().connect(location, timeout);
-      if (connection == null) {
-        throw new StoreException(location, "the driver does not accept this URL");
-      }
       Migrations.migrate(connection, location.dialect(), location, version);
       return new HistoryStore(location, timeout, connection);
     } catch (SQLException e) {

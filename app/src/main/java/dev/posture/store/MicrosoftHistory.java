@@ -4,6 +4,8 @@ import dev.posture.graph.ControlIds;
 import dev.posture.graph.ControlProfile;
 import dev.posture.graph.ControlScore;
 import dev.posture.graph.DailyScore;
+import dev.posture.graph.GraphAssessment;
+import dev.posture.graph.GraphControl;
 import dev.posture.graph.GraphExport;
 import dev.posture.input.InputException;
 import java.time.Instant;
@@ -23,19 +25,25 @@ import java.util.Optional;
 /**
  * The days of a Graph secureScores export as runs to store, one a day, so that the history outlives
  * Microsoft's 90 days. Only the current view exists on those days: overall as Microsoft reported it,
- * per category as the sum of the controls (their max points from the export's profiles, else from
- * score and scoreInPercentage; a control worth an unknown number of points is kept but left out of
- * its category's sums). Controls carry no status: the daily export records none.
+ * per category as the sum of the controls. A control's max points are those the assessment of the
+ * export gave it (profile, catalogue, Microsoft's published list or scoreInPercentage), else its
+ * profile's; a control worth an unknown number of points is kept but left out of its category's
+ * sums. Controls carry no status: the daily export records none.
  */
 public final class MicrosoftHistory {
   private MicrosoftHistory() {}
 
   /**
+   * @param assessed the export as assessed, for the max points it settled for each control
    * @param tenantId the tenant the export belongs to; a day of another tenant is refused
    * @param source what to name in an error, e.g. the export's folder
    */
-  public static List<RunRecord> runs(GraphExport export, String tenantId, String tenantName, String source) {
-    Map<String, Double> fromPercentages = maxFromPercentages(export);
+  public static List<RunRecord> runs(
+      GraphExport export, GraphAssessment assessed, String tenantId, String tenantName, String source) {
+    Map<String, Double> settled = new HashMap<>();
+    for (GraphControl c : assessed.controls()) {
+      c.maxScore().ifPresent(max -> settled.put(c.id(), max));
+    }
     List<RunRecord> runs = new ArrayList<>();
     for (DailyScore day : export.days()) {
       if (!day.tenantId().isEmpty() && !day.tenantId().equalsIgnoreCase(tenantId)) {
@@ -50,8 +58,8 @@ public final class MicrosoftHistory {
         if (actions.containsKey(id)) {
           continue;
         }
-        Optional<Double> max = export.profile(c.name()).map(ControlProfile::maxScore)
-            .or(() -> Optional.ofNullable(fromPercentages.get(ControlIds.key(c.name()))));
+        Optional<Double> max = Optional.ofNullable(settled.get(id))
+            .or(() -> export.profile(c.name()).map(ControlProfile::maxScore));
         actions.put(id, new RunRecord.ActionOutcome(id, c.score(), max, Optional.empty(), Source.MICROSOFT));
         if (max.isPresent()) {
           double[] sums = categories.computeIfAbsent(category(c.category()), k -> new double[2]);
@@ -75,19 +83,6 @@ public final class MicrosoftHistory {
   private static String category(String graph) {
     String lower = graph.toLowerCase(Locale.ROOT);
     return lower.equals("infrastructure") ? "Device" : Character.toUpperCase(lower.charAt(0)) + lower.substring(1);
-  }
-
-  /** A control's max points from score x 100 / scoreInPercentage, on the newest day where that is above zero. */
-  private static Map<String, Double> maxFromPercentages(GraphExport export) {
-    Map<String, Double> max = new HashMap<>();
-    for (int i = export.days().size() - 1; i >= 0; i--) {
-      for (ControlScore c : export.days().get(i).controls()) {
-        if (c.scoreInPercentage().isPresent() && c.scoreInPercentage().getAsDouble() > 0) {
-          max.putIfAbsent(ControlIds.key(c.name()), c.score() * 100 / c.scoreInPercentage().getAsDouble());
-        }
-      }
-    }
-    return max;
   }
 
   /** createdDateTime with or without an offset (UTC when it has none), else the start of its day. */

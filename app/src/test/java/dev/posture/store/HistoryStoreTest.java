@@ -9,13 +9,17 @@ import dev.posture.catalog.CatalogLoader;
 import dev.posture.graph.ControlProfile;
 import dev.posture.graph.ControlScore;
 import dev.posture.graph.DailyScore;
+import dev.posture.graph.GraphAssessment;
+import dev.posture.graph.GraphAssessor;
 import dev.posture.graph.GraphExport;
+import dev.posture.graph.KnownControls;
 import dev.posture.input.InputException;
 import dev.posture.scoring.Assessment;
 import dev.posture.scoring.ScoringEngine;
 import dev.posture.snapshot.Snapshot;
 import dev.posture.snapshot.SnapshotLoader;
 import dev.posture.snapshot.SnapshotLocation;
+import dev.posture.state.State;
 import dev.posture.state.StateLoader;
 import java.io.BufferedReader;
 import java.io.InputStream;
@@ -77,7 +81,9 @@ class HistoryStoreTest {
       assertThat(detail.actions()).containsExactly(
           new RunRecord.ActionOutcome("AdminMFAV2", 10, Optional.of(10.0), Optional.of("completed"), Source.POSTURE),
           new RunRecord.ActionOutcome("DLPEnabled", 5, Optional.of(10.0), Optional.of("planned"), Source.MICROSOFT));
+      assertThat(detail.score("current", "Identity").orElseThrow().percent()).isEqualTo(90.0);
       assertThat(store.run(second.id() + 100)).isEmpty();
+      assertThat(store.name()).isEqualTo(location.toString());
     }
   }
 
@@ -222,11 +228,11 @@ class HistoryStoreTest {
     GraphExport first = export(day("2026-11-01", 4), day("2026-11-02", 6), day("2026-11-03", 8));
     GraphExport second = export(day("2026-11-03", 9), day("2026-11-04", 10));
     try (HistoryStore store = HistoryStore.open(location)) {
-      List<Run> stored = store.recordMicrosoftDays(MicrosoftHistory.runs(first, TENANT, "Contoso", "secure-score"));
+      List<Run> stored = store.recordMicrosoftDays(MicrosoftHistory.runs(first, assessed(first), TENANT, "Contoso", "secure-score"));
       assertThat(stored).extracting(Run::recordedAt).containsExactly(Instant.parse("2026-11-01T06:00:00Z"),
           Instant.parse("2026-11-02T06:00:00Z"), Instant.parse("2026-11-03T06:00:00Z"));
-      assertThat(store.recordMicrosoftDays(MicrosoftHistory.runs(first, TENANT, "Contoso", "secure-score"))).isEmpty();
-      assertThat(store.recordMicrosoftDays(MicrosoftHistory.runs(second, TENANT, "Contoso", "secure-score")))
+      assertThat(store.recordMicrosoftDays(MicrosoftHistory.runs(first, assessed(first), TENANT, "Contoso", "secure-score"))).isEmpty();
+      assertThat(store.recordMicrosoftDays(MicrosoftHistory.runs(second, assessed(second), TENANT, "Contoso", "secure-score")))
           .extracting(Run::recordedAt).containsExactly(Instant.parse("2026-11-04T06:00:00Z"));
 
       List<Series> trend = store.trend(TENANT, new TrendQuery(Optional.empty(), Optional.empty(), Optional.empty(),
@@ -250,7 +256,8 @@ class HistoryStoreTest {
 
   @Test
   void aGraphExportOfAnotherTenantIsRefused() {
-    assertThatThrownBy(() -> MicrosoftHistory.runs(export(day("2026-11-01", 4)), "someone-else", "X", "secure-score"))
+    GraphExport export = export(day("2026-11-01", 4));
+    assertThatThrownBy(() -> MicrosoftHistory.runs(export, assessed(export), "someone-else", "X", "secure-score"))
         .isInstanceOf(InputException.class)
         .hasMessage("secure-score: the secureScores day 2026-11-01 is of tenant " + TENANT + ", not someone-else");
   }
@@ -399,6 +406,11 @@ class HistoryStoreTest {
         new ControlScore("MFARegistrationV2", "identity", 5, OptionalDouble.of(50), OptionalDouble.empty(), OptionalDouble.empty(), ""),
         new ControlScore("11770.MDA_Unknown", "Apps", 1, OptionalDouble.empty(), OptionalDouble.empty(), OptionalDouble.empty(), "")),
         List.of());
+  }
+
+  /** The export as posture assesses it, with no catalogue: max points from profiles and percentages. */
+  private static GraphAssessment assessed(GraphExport export) {
+    return new GraphAssessor(new Catalog(List.of(), List.of()), KnownControls.none()).assess(export, State.EMPTY);
   }
 
   private static GraphExport export(DailyScore... days) {
