@@ -18,6 +18,7 @@ import dev.cel.runtime.CelRuntimeFactory;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Compiles check expressions with CEL. Each scope declares only the variables its expressions may
@@ -56,7 +57,7 @@ final class CelCompiler {
     Optional<CelAbstractSyntaxTree> cached = cache.get(scope, text).flatMap(CelCompiler::checked);
     if (cached.isPresent()) {
       try {
-        return CompileResult.success(new CelExpression(text, runtime.createProgram(cached.get())));
+        return CompileResult.success(new CelExpression(text, TenantSections.of(cached.get().getExpr()), runtime.createProgram(cached.get())));
       } catch (CelEvaluationException e) {
         // fall through and compile from the text
       }
@@ -72,7 +73,7 @@ final class CelCompiler {
     try {
       CelAbstractSyntaxTree ast = result.getAst();
       cache.put(scope, text, CelProtoAbstractSyntaxTree.fromCelAst(ast).toCheckedExpr().toByteArray());
-      return CompileResult.success(new CelExpression(text, runtime.createProgram(ast)));
+      return CompileResult.success(new CelExpression(text, TenantSections.of(ast.getExpr()), runtime.createProgram(ast)));
     } catch (Exception e) {
       return CompileResult.failure(e.getMessage());
     }
@@ -114,7 +115,7 @@ final class CelCompiler {
     }
   }
 
-  private record CelExpression(String text, CelRuntime.Program program) implements Expression {
+  private record CelExpression(String text, Set<String> sections, CelRuntime.Program program) implements Expression {
     @Override
     public boolean test(Map<String, Object> variables) {
       Object result;
