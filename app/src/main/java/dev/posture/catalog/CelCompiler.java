@@ -26,6 +26,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Compiles check expressions with CEL. Each scope declares only the variables its expressions may
@@ -106,7 +107,7 @@ final class CelCompiler {
   }
 
   private Expression expression(String text, CelAbstractSyntaxTree ast) throws CelEvaluationException {
-    return new CelExpression(text, runtime.createProgram(ast), CostTracker.kinds(ast));
+    return new CelExpression(text, TenantSections.of(ast.getExpr()), runtime.createProgram(ast), CostTracker.kinds(ast));
   }
 
   /** Compiles every pattern written into a {@code matches}, so a malformed or huge one fails the load. */
@@ -161,7 +162,7 @@ final class CelCompiler {
   }
 
   /** @param kinds what each node costs ({@link CostTracker#kinds}); null when only timed */
-  private record CelExpression(String text, CelRuntime.Program program, byte[] kinds) implements Expression {
+  private record CelExpression(String text, Set<String> sections, CelRuntime.Program program, byte[] kinds) implements Expression {
     @Override
     public boolean test(Map<String, Object> variables) {
       return test(variables, new CheckBudget());

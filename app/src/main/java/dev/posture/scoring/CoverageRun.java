@@ -39,24 +39,36 @@ final class CoverageRun {
     this(check, element -> { });
   }
 
-  /**
-   * One pass over the snapshot feeds each element to every run counting over its collection. Many
-   * checks share an eligibility clause (most device checks ask {@code device.os == 'Windows'}), so
-   * each distinct clause is evaluated once an element.
-   */
   static void count(Snapshot snapshot, List<CoverageRun> runs) {
-    if (runs.isEmpty()) {
+    count(snapshot, runs, List.of());
+  }
+
+  /**
+   * One pass over the snapshot feeds each element to every run counting over its collection, and
+   * each device to the configuration runs. Many checks share an eligibility clause (device checks
+   * often ask for one operating system), so each distinct clause is evaluated once an element.
+   */
+  static void count(Snapshot snapshot, List<CoverageRun> runs, List<ConfigurationRun> configurationRuns) {
+    ConfigurationRun.Pass configurations = new ConfigurationRun.Pass(configurationRuns);
+    if (runs.isEmpty() && configurations.isEmpty()) {
       return;
     }
     Map<Collection, Pass> passes = new EnumMap<>(Collection.class);
     for (CoverageRun run : runs) {
       passes.computeIfAbsent(run.check.of(), Pass::new).add(run);
     }
+    if (!configurations.isEmpty()) {
+      passes.computeIfAbsent(Collection.DEVICES, Pass::new);
+    }
     Map<String, Object> vars = new HashMap<>();
     vars.put("tenant", snapshot.settings());
+    long[] devices = {0};
     snapshot.elements().forEach(passes.keySet(), (collection, element) -> {
       vars.put(collection.element(), element);
       passes.get(collection).accept(vars, element);
+      if (collection == Collection.DEVICES && !configurations.isEmpty()) {
+        configurations.accept(element, devices[0]++);
+      }
     });
   }
 
@@ -138,7 +150,7 @@ final class CoverageRun {
   }
 
   /** Where an element stands, for messages: {@code devices[17] (MAC-17)}. */
-  private static String at(Collection collection, long index, Map<String, Object> element) {
+  static String at(Collection collection, long index, Map<String, Object> element) {
     String name = AffectedElements.name(element);
     return collection.section() + "[" + index + "]" + (name.isEmpty() ? "" : " (" + name + ")");
   }
