@@ -298,16 +298,29 @@ public final class FakeMicrosoft implements AutoCloseable {
   private List<ObjectNode> conditionalAccessPolicies() {
     return List.of(
         object("id", "ca000000-0000-4000-8000-000000000001", "displayName", "Require MFA for administrators", "state", "enabled",
-            "conditions", Map.of("users", Map.of("includeUsers", List.of(), "excludeUsers", List.of(userId(1)),
-                "includeGroups", List.of(), "excludeGroups", List.of(), "includeRoles", List.of(GLOBAL_ADMINISTRATOR), "excludeRoles", List.of()),
-                "applications", Map.of("includeApplications", List.of("All"))),
+            "conditions", conditions(Map.of("includeUsers", List.of(), "excludeUsers", List.of(userId(1)),
+                "includeGroups", List.of(), "excludeGroups", List.of(), "includeRoles", List.of(GLOBAL_ADMINISTRATOR), "excludeRoles", List.of())),
             "grantControls", Map.of("operator", "OR", "builtInControls", List.of("mfa"))),
         object("id", "ca000000-0000-4000-8000-000000000002", "displayName", "Require MFA for everyone", "state",
             "enabledForReportingButNotEnforced",
-            "conditions", Map.of("users", Map.of("includeUsers", List.of("All"), "excludeUsers", List.of(),
-                "includeGroups", List.of(), "excludeGroups", List.of(EXCLUDED_GROUP), "includeRoles", List.of(), "excludeRoles", List.of()),
-                "applications", Map.of("includeApplications", List.of("All"))),
+            "conditions", conditions(Map.of("includeUsers", List.of("All"), "excludeUsers", List.of(),
+                "includeGroups", List.of(), "excludeGroups", List.of(EXCLUDED_GROUP), "includeRoles", List.of(), "excludeRoles", List.of())),
             "grantControls", Map.of("operator", "OR", "builtInControls", List.of("mfa"))));
+  }
+
+  /** A policy's conditions as Graph returns them: every field present, the unused ones empty or null. */
+  private static Map<String, Object> conditions(Map<String, Object> users) {
+    Map<String, Object> conditions = new LinkedHashMap<>();
+    conditions.put("users", users);
+    conditions.put("applications", Map.of("includeApplications", List.of("All"), "excludeApplications", List.of(),
+        "includeUserActions", List.of()));
+    conditions.put("clientAppTypes", List.of("all"));
+    conditions.put("signInRiskLevels", List.of());
+    conditions.put("userRiskLevels", List.of());
+    conditions.put("servicePrincipalRiskLevels", List.of());
+    conditions.put("platforms", null);
+    conditions.put("locations", null);
+    return conditions;
   }
 
   static String userId(int i) {
