@@ -57,7 +57,8 @@ final class CelCompiler {
     Optional<CelAbstractSyntaxTree> cached = cache.get(scope, text).flatMap(CelCompiler::checked);
     if (cached.isPresent()) {
       try {
-        return CompileResult.success(new CelExpression(text, TenantSections.of(cached.get().getExpr()), runtime.createProgram(cached.get())));
+        return CompileResult.success(new CelExpression(text, TenantSections.of(cached.get().getExpr()), runtime.createProgram(cached.get()),
+            MissingFields.of(cached.get(), collection)));
       } catch (CelEvaluationException e) {
         // fall through and compile from the text
       }
@@ -73,7 +74,8 @@ final class CelCompiler {
     try {
       CelAbstractSyntaxTree ast = result.getAst();
       cache.put(scope, text, CelProtoAbstractSyntaxTree.fromCelAst(ast).toCheckedExpr().toByteArray());
-      return CompileResult.success(new CelExpression(text, TenantSections.of(ast.getExpr()), runtime.createProgram(ast)));
+      return CompileResult.success(new CelExpression(text, TenantSections.of(ast.getExpr()), runtime.createProgram(ast),
+          MissingFields.of(ast, collection)));
     } catch (Exception e) {
       return CompileResult.failure(e.getMessage());
     }
@@ -115,7 +117,8 @@ final class CelCompiler {
     }
   }
 
-  private record CelExpression(String text, Set<String> sections, CelRuntime.Program program) implements Expression {
+  private record CelExpression(String text, Set<String> sections, CelRuntime.Program program, MissingFields missingFields)
+      implements Expression {
     @Override
     public boolean test(Map<String, Object> variables) {
       Object result;
@@ -131,11 +134,8 @@ final class CelCompiler {
       throw new CheckFailedException("'" + text + "' gave " + result + ", expected true or false");
     }
 
-    private static String describe(CelEvaluationException e) {
-      String message = e.getMessage();
-      // CEL prefixes "evaluation error at <source>:<offset>: "; the rest is what users need.
-      int colon = message.indexOf(": ");
-      String problem = colon > 0 && message.startsWith("evaluation error") ? message.substring(colon + 2) : message;
+    private String describe(CelEvaluationException e) {
+      String problem = missingFields.describe(e.getMessage());
       return problem.startsWith("Iteration budget exceeded")
           ? "the check went over its budget of " + MAX_ITERATIONS + " loop iterations (exists, all, map, filter)"
           : problem;
