@@ -34,7 +34,7 @@ class ArchitectureTest {
 
   @Test
   void onlyTheCliKnowsPicocli() throws IOException {
-    for (String pkg : new String[] {"input", "catalog", "snapshot", "state", "scoring", "report"}) {
+    for (String pkg : new String[] {"input", "catalog", "snapshot", "state", "scoring", "graph", "report", "tenant"}) {
       assertThat(importsOf(pkg)).as(pkg).noneMatch(l -> l.contains("import picocli") || l.contains("dev.posture.cli"));
     }
   }
@@ -44,5 +44,14 @@ class ArchitectureTest {
     assertThat(importsOf("catalog")).noneMatch(l -> l.matches(".*dev\\.posture\\.(snapshot|state|scoring|report)\\..*"));
     assertThat(importsOf("snapshot")).noneMatch(l -> l.matches(".*dev\\.posture\\.(state|scoring|report)\\..*"));
     assertThat(importsOf("state")).noneMatch(l -> l.matches(".*dev\\.posture\\.(scoring|report)\\..*"));
+  }
+
+  /** A tenant folder is read and scored below the commands, so every command calls it and none repeats it. */
+  @Test
+  void onlyTheCliUsesTheTenantPackage_whichKnowsNoReport() throws IOException {
+    for (String pkg : new String[] {"input", "catalog", "snapshot", "state", "scoring", "graph", "report"}) {
+      assertThat(importsOf(pkg)).as(pkg).noneMatch(l -> l.contains("dev.posture.tenant."));
+    }
+    assertThat(importsOf("tenant")).noneMatch(l -> l.matches(".*dev\\.posture\\.(report|cli)\\..*"));
   }
 }
