@@ -38,7 +38,7 @@ public final class JsonReport implements Renderer {
     root.set("scores", scores(assessment.scores()));
     root.put("deviceActionsCounted", assessment.deviceActionsCounted());
     ArrayNode sources = root.putArray("sources");
-    assessment.sources().forEach(source -> sources.add(source.label()));
+    assessment.sources().forEach(source -> sources.add(source.key()));
     ArrayNode categories = root.putArray("categories");
     for (CategoryScores c : assessment.categories()) {
       ObjectNode node = scores(c.scores());
@@ -89,7 +89,7 @@ public final class JsonReport implements Renderer {
    * source gave: the reports' disagreements are read from these.
    */
   private static void sources(Sources sources, ObjectNode node) {
-    node.put("source", sources.decidedBy().label());
+    node.put("source", sources.decidedBy().key());
     boolean microsoftAssessed = sources.microsoft().isPresent() || sources.outsideMicrosoft();
     if (microsoftAssessed && (sources.posture().isPresent() || sources.postureUndecided().isPresent())) {
       ObjectNode posture = node.putObject("posture");
