@@ -225,12 +225,26 @@ public final class GraphAssessor {
     Map<String, Double> max = new HashMap<>();
     for (int i = export.days().size() - 1; i >= 0; i--) {
       for (ControlScore c : export.days().get(i).controls()) {
-        if (c.scoreInPercentage().isPresent() && c.scoreInPercentage().getAsDouble() > 0) {
-          max.putIfAbsent(ControlIds.key(c.name()), c.score() * 100 / c.scoreInPercentage().getAsDouble());
+        if (c.scoreInPercentage().isPresent()) {
+          maxFromPercentage(c.score(), c.scoreInPercentage().getAsDouble())
+              .ifPresent(value -> max.putIfAbsent(ControlIds.key(c.name()), value));
         }
       }
     }
     return max;
+  }
+
+  /**
+   * A control's max points from one day's score and its share of them: only from points earned (0 of
+   * any share says nothing), rounded to hundredths as Microsoft's points are, and only when they come
+   * out within a control's 10 (6.67 at 66.67 % is 10.004: rounding; 10 at 50 % is no real control).
+   */
+  static OptionalDouble maxFromPercentage(double score, double percent) {
+    if (score <= 0 || percent <= 0) {
+      return OptionalDouble.empty();
+    }
+    double max = Math.round(score * 100 / percent * 100) / 100.0;
+    return max <= 10.05 ? OptionalDouble.of(Math.min(max, 10)) : OptionalDouble.empty();
   }
 
   private Action action(
