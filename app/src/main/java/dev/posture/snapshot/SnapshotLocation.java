@@ -24,7 +24,7 @@ public record SnapshotLocation(Optional<Path> snapshot, Path state) {
     if (Files.isDirectory(path)) {
       for (String name : SNAPSHOT_FILES) {
         Path candidate = path.resolve(name);
-        if (Files.isRegularFile(candidate)) {
+        if (Files.exists(candidate) && !Files.isDirectory(candidate)) { // not a regular file: the reader says what it is
           return new SnapshotLocation(Optional.of(candidate), stateOverride.orElse(path.resolve(STATE_FILE)));
         }
       }
