@@ -157,6 +157,10 @@ class StatusCommandTest {
     assertThat(Tenants.text(tenant.resolve("posture-state.yaml"))).contains("""
           scid_69:
             status: alternate-mitigation
+            notes:
+              - text: GPO disables Autoplay at sign-in
+                by: nestor.wilke@contoso.com
+                at: 2026-11-22T06:00:00Z
             history:
               - at: 2026-11-22T06:00:00Z
                 by: nestor.wilke@contoso.com
