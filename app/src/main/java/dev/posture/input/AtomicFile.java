@@ -32,6 +32,8 @@ import java.nio.file.attribute.PosixFilePermissions;
  */
 public final class AtomicFile {
   private static final String TEMPORARY = ".tmp";
+  /** As many links as the system follows in one path before it gives up. */
+  private static final int MAX_LINKS = 40;
 
   private AtomicFile() {}
 
@@ -59,14 +61,22 @@ public final class AtomicFile {
 
   /**
    * Where a write of {@code target} lands: the file itself with every link on the way followed, or,
-   * for a file that does not exist yet (or a link to nothing, which the write replaces), the name in
-   * its folder's real path. Whatever locks a file against other writers locks this path.
+   * for a file that does not exist yet, the name in its folder's real path; a link to a file that
+   * does not exist yet leads to that file, which the write creates. Whatever locks a file against
+   * other writers locks this path.
    */
   public static Path resolve(Path target) {
     Path absolute = target.toAbsolutePath();
     try {
       return absolute.toRealPath();
     } catch (IOException missing) {
+      for (int hops = 0; hops < MAX_LINKS && Files.isSymbolicLink(absolute); hops++) {
+        try {
+          absolute = absolute.resolveSibling(Files.readSymbolicLink(absolute)).normalize();
+        } catch (IOException unreadable) {
+          break;
+        }
+      }
       return realFolder(absolute);
     }
   }
@@ -77,6 +87,14 @@ public final class AtomicFile {
     } catch (IOException noFolder) {
       return absolute.normalize();
     }
+  }
+
+  /**
+   * Refuses, before anything else is done, a target {@link #replace} would refuse: no regular file,
+   * read-only, or in a folder that does not exist.
+   */
+  public static void requireWritable(Path target) {
+    refuseUnwritable(target, resolve(target));
   }
 
   private static void write(Path target, Path absolute, ByteWriter writer) {
@@ -143,17 +161,20 @@ public final class AtomicFile {
     }
   }
 
-  /** Read-only by its mode (no write permission for its owner, as chmod a-w leaves it), whoever runs posture. */
+  /**
+   * Read-only by its mode (no write permission for its owner, as chmod a-w leaves it), whoever runs
+   * posture, or not writable by this user; a read-only file system is left for the write to report.
+   */
   static boolean isReadOnly(Path file) {
     try {
       if (file.getFileSystem().supportedFileAttributeViews().contains("posix")
           && !Files.getPosixFilePermissions(file).contains(PosixFilePermission.OWNER_WRITE)) {
         return true;
       }
+      return !Files.isWritable(file) && !Files.getFileStore(file).isReadOnly();
     } catch (IOException e) {
-      // the check below decides
+      return false; // the write says what is wrong
     }
-    return !Files.isWritable(file);
   }
 
   /**

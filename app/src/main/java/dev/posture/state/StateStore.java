@@ -47,6 +47,7 @@ public final class StateStore {
    */
   public Update update(UnaryOperator<State> change) {
     Path written = AtomicFile.resolve(file);
+    AtomicFile.requireWritable(file); // before a lock file is made beside something that is no regular file
     ReentrantLock local = IN_PROCESS.computeIfAbsent(written, f -> new ReentrantLock());
     local.lock();
     try (FileChannel lockFile = openLock(written.resolveSibling("." + written.getFileName() + ".lock"));
