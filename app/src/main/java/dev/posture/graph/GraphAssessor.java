@@ -4,7 +4,6 @@ import dev.posture.catalog.Action;
 import dev.posture.catalog.Catalog;
 import dev.posture.catalog.Category;
 import dev.posture.catalog.Check;
-import dev.posture.catalog.Expression;
 import dev.posture.catalog.Level;
 import dev.posture.catalog.Status;
 import dev.posture.catalog.Tier;
@@ -37,17 +36,7 @@ import java.util.Set;
  */
 public final class GraphAssessor {
   /** Graph-scored controls have no check of their own: Microsoft measured them. */
-  private static final Check MEASURED_BY_MICROSOFT = new Check.Binary(new Expression() {
-    @Override
-    public String text() {
-      return "measured by Microsoft Secure Score";
-    }
-
-    @Override
-    public boolean test(Map<String, Object> variables) {
-      throw new UnsupportedOperationException("a Graph control is never evaluated");
-    }
-  }, Optional.empty());
+  private static final Check MEASURED_BY_MICROSOFT = new Check.MicrosoftOnly("measured by Microsoft Secure Score");
 
   private final Catalog catalog;
   private final KnownControls published;

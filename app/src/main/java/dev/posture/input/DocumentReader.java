@@ -107,6 +107,11 @@ public final class DocumentReader {
     return new TreeBuilder(source, parser, lines, true, budget).value(path);
   }
 
+  /** Reads the value the parser is on into a tree of at most {@link #MAX_VALUES} values, as one item of a streamed file. */
+  public static JsonNode readValue(String source, JsonParser parser, String path, Map<String, Integer> lines) {
+    return readValue(source, parser, path, lines, new Budget("one item", MAX_VALUES));
+  }
+
   /** Reads a file of at most {@link InputFiles#WHOLE_LIMIT} bytes, recording the line of every value. */
   public static Document read(Path file) {
     return read(file.toString(), readBytes(file), isYaml(file.getFileName().toString()), true);

@@ -14,8 +14,18 @@ public record Node(Document document, JsonNode value, String path) {
 
   /** The path of a named child, as messages spell it: {@code $.a.b} or {@code $['odd name']}. */
   public static String childPath(String parent, String name) {
-    boolean plain = !name.isEmpty() && name.chars().allMatch(c -> Character.isLetterOrDigit(c) || c == '_' || c == '-');
-    return plain ? parent + "." + name : parent + "['" + name.replace("'", "\\'") + "']";
+    return plain(name) ? parent + "." + name : parent + "['" + name.replace("'", "\\'") + "']";
+  }
+
+  /** A loop, not a stream: every value of every file read passes here. */
+  private static boolean plain(String name) {
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      if (!Character.isLetterOrDigit(c) && c != '_' && c != '-') {
+        return false;
+      }
+    }
+    return !name.isEmpty();
   }
 
   public int line() {

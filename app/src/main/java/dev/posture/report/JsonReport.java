@@ -75,6 +75,7 @@ public final class JsonReport implements Renderer {
     node.put("satisfiedBy", r.satisfied());
     r.coverage().ifPresent(c -> node.putObject("coverage").put("covered", c.covered()).put("eligible", c.eligible()));
     r.error().ifPresent(e -> node.put("error", e));
+    r.notAssessed().ifPresent(reason -> node.put("notAssessed", reason));
     return node;
   }
 

@@ -137,6 +137,9 @@ public final class JunitReport implements Renderer {
     if (r.status() == Status.ERROR) {
       return "Error: " + r.error().orElse("");
     }
+    if (r.status() == Status.NOT_ASSESSED) {
+      return "Not assessed: " + r.notAssessed().orElse("");
+    }
     String message = r.status().label() + ": " + Numbers.points(r.points()) + " of " + Numbers.points(r.action().maxScore()) + " points";
     if (r.status() == Status.RISK_ACCEPTED) {
       String why = state.history().stream().filter(c -> c.to() == Status.RISK_ACCEPTED && !c.note().isEmpty())
@@ -165,7 +168,7 @@ public final class JunitReport implements Renderer {
   }
 
   private static Outcome outcome(ActionResult r) {
-    if (!r.action().counted() || r.status() == Status.RISK_ACCEPTED) {
+    if (!r.action().counted() || r.status() == Status.RISK_ACCEPTED || r.status() == Status.NOT_ASSESSED) {
       return Outcome.SKIPPED;
     }
     if (r.status() == Status.ERROR) {

@@ -15,6 +15,7 @@ import java.util.Optional;
  * @param status the status shown: the recorded one, or Completed, Regressed or Error
  * @param recordedStatus what a person recorded (To address when nothing was)
  * @param error why the check could not be decided, when status is Error
+ * @param notAssessed why the data the check reads was not seen, when status is Not assessed
  * @param licensed whether the tenant has every service plan the action needs
  * @param countedInOverall whether the action counts in the overall score (Device actions need the
  *     Defender for Endpoint connector)
@@ -30,6 +31,7 @@ public record ActionResult(
     Status status,
     Status recordedStatus,
     Optional<String> error,
+    Optional<String> notAssessed,
     boolean licensed,
     boolean countedInOverall,
     double rankScore,
@@ -48,7 +50,7 @@ public record ActionResult(
   }
 
   ActionResult withRank(int newRank) {
-    return new ActionResult(action, points, dataPoints, coverage, satisfied, status, recordedStatus, error, licensed,
+    return new ActionResult(action, points, dataPoints, coverage, satisfied, status, recordedStatus, error, notAssessed, licensed,
         countedInOverall, rankScore, newRank);
   }
 }

@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Scores a catalogue against a snapshot and the recorded state. Pure: no files, no output.
@@ -28,6 +29,8 @@ import java.util.Optional;
  *   <li>full points in the data: Completed, whatever was recorded;
  *   <li>recorded third party or alternate mitigation: full points;
  *   <li>a check that failed on the data: Error, no points;
+ *   <li>a check whose data was not seen (a section the snapshot lacks, or one a collection could not
+ *       get): Not assessed, no points, still in the totals;
  *   <li>fewer points than in the baseline: Regressed (unless the risk was accepted);
  *   <li>otherwise the recorded status (To address by default) with the data's points.
  * </ol>
@@ -45,19 +48,30 @@ public final class ScoringEngine {
     Map<String, Object> tenantVars = Map.of("tenant", snapshot.settings());
     Map<Action, Outcome> outcomes = new LinkedHashMap<>();
     Map<Action, CoverageRun> runs = new LinkedHashMap<>();
+    Map<Action, ConfigurationRun> configurationRuns = new LinkedHashMap<>();
     for (Action action : catalog.actions()) {
-      Outcome satisfied = satisfiedBy(action.check(), tenantVars);
+      Check check = action.check();
+      Outcome satisfied = satisfiedBy(check, tenantVars, snapshot);
+      Optional<String> unreadable = unreadable(check, snapshot);
       if (satisfied != null) {
         outcomes.put(action, satisfied);
-      } else if (action.check() instanceof Check.Binary binary) {
-        outcomes.put(action, binary(binary, tenantVars));
+      } else if (unreadable.isPresent()) {
+        outcomes.put(action, Outcome.notAssessed(unreadable.get()));
+      } else if (check instanceof Check.Binary binary) {
+        outcomes.put(action, explained(binary(binary, tenantVars), check, snapshot));
+      } else if (check instanceof Check.Configuration configuration) {
+        configurationRuns.put(action, new ConfigurationRun(configuration));
+        outcomes.put(action, null);
       } else {
-        runs.put(action, new CoverageRun((Check.Coverage) action.check()));
+        runs.put(action, new CoverageRun((Check.Coverage) check));
         outcomes.put(action, null);
       }
     }
-    CoverageRun.count(snapshot, List.copyOf(runs.values()));
-    runs.forEach((action, run) -> outcomes.replace(action, run.error().map(Outcome::failed).orElseGet(() -> Outcome.counted(run.coverage()))));
+    CoverageRun.count(snapshot, List.copyOf(runs.values()), List.copyOf(configurationRuns.values()));
+    runs.forEach((action, run) -> outcomes.replace(action, explained(
+        run.error().map(Outcome::failed).orElseGet(() -> Outcome.counted(run.coverage())), action.check(), snapshot)));
+    configurationRuns.forEach((action, run) ->
+        outcomes.replace(action, run.error().map(Outcome::failed).orElseGet(() -> Outcome.counted(run.coverage()))));
 
     List<ActionResult> results = new ArrayList<>();
     for (Map.Entry<Action, Outcome> entry : outcomes.entrySet()) {
@@ -67,7 +81,11 @@ public final class ScoringEngine {
     return assemble(snapshot.tenant(), results, suggestions(results, tenantVars), snapshot.secureScoreConnector());
   }
 
-  private static Outcome satisfiedBy(Check check, Map<String, Object> vars) {
+  /**
+   * Full points when the check's {@code satisfiedBy} holds. It can only add points, so when it cannot
+   * be decided for want of a section that was not seen, the rest of the check decides.
+   */
+  private static Outcome satisfiedBy(Check check, Map<String, Object> vars, Snapshot snapshot) {
     Optional<Expression> condition = check.satisfiedBy();
     if (condition.isEmpty()) {
       return null;
@@ -75,8 +93,34 @@ public final class ScoringEngine {
     try {
       return condition.get().test(vars) ? Outcome.SATISFIED : null;
     } catch (CheckFailedException e) {
-      return Outcome.failed("satisfiedBy: " + e.getMessage());
+      return firstNotSeen(condition.get().sections(), snapshot).isPresent() ? null : Outcome.failed("satisfiedBy: " + e.getMessage());
     }
+  }
+
+  /** Why nothing can be decided before the check runs: no data of its own, or its collection not seen. */
+  private static Optional<String> unreadable(Check check, Snapshot snapshot) {
+    if (check instanceof Check.MicrosoftOnly microsoftOnly) {
+      return Optional.of("only Microsoft's Secure Score decides this action: " + microsoftOnly.reason());
+    }
+    return check.collection().flatMap(c -> snapshot.notSeen(c.section()));
+  }
+
+  /** A check that failed while a section it reads was not seen was not assessed, rather than in error. */
+  private static Outcome explained(Outcome outcome, Check check, Snapshot snapshot) {
+    if (outcome.error == null) {
+      return outcome;
+    }
+    return firstNotSeen(check.sections(), snapshot).map(Outcome::notAssessed).orElse(outcome);
+  }
+
+  private static Optional<String> firstNotSeen(Set<String> sections, Snapshot snapshot) {
+    for (String section : sections) {
+      Optional<String> reason = snapshot.notSeen(section);
+      if (reason.isPresent()) {
+        return reason;
+      }
+    }
+    return Optional.empty();
   }
 
   private static Outcome binary(Check.Binary check, Map<String, Object> vars) {
@@ -89,10 +133,10 @@ public final class ScoringEngine {
 
   private static ActionResult result(
       Action action, Outcome outcome, Snapshot snapshot, State state, Map<String, Double> baseline) {
-    double dataPoints = outcome.error == null ? action.maxScore() * outcome.fraction : 0;
+    double dataPoints = outcome.decided() ? action.maxScore() * outcome.fraction : 0;
     boolean licensed = snapshot.servicePlans().containsAll(action.licenses());
     boolean inOverall = action.counted() && (action.category() != Category.DEVICE || snapshot.secureScoreConnector());
-    return decide(action, dataPoints, outcome.error == null && outcome.complete, outcome, state, baseline, licensed, inOverall);
+    return decide(action, dataPoints, outcome.decided() && outcome.complete, outcome, state, baseline, licensed, inOverall);
   }
 
   /**
@@ -103,7 +147,7 @@ public final class ScoringEngine {
   public Assessment assess(TenantInfo tenant, List<Measurement> measured, State state, Map<String, Double> baseline) {
     List<ActionResult> results = new ArrayList<>();
     for (Measurement m : measured) {
-      Outcome outcome = new Outcome(0, false, false, m.coverage().orElse(null), null);
+      Outcome outcome = new Outcome(0, false, false, m.coverage().orElse(null), null, null);
       boolean complete = m.points() >= m.action().maxScore();
       results.add(decide(m.action(), m.points(), complete, outcome, state, baseline, m.licensed(), m.action().counted()));
     }
@@ -129,6 +173,9 @@ public final class ScoringEngine {
     } else if (outcome.error != null) {
       status = Status.ERROR;
       points = 0;
+    } else if (outcome.notSeen != null) {
+      status = Status.NOT_ASSESSED;
+      points = 0;
     } else {
       Double before = baseline.get(action.id());
       boolean regressed = before != null && dataPoints < before && recorded != Status.RISK_ACCEPTED;
@@ -144,6 +191,7 @@ public final class ScoringEngine {
         status,
         recorded,
         Optional.ofNullable(outcome.error),
+        Optional.ofNullable(outcome.notSeen),
         licensed,
         inOverall,
         Ranking.value(action, max - points),
@@ -206,18 +254,31 @@ public final class ScoringEngine {
     return out;
   }
 
-  /** What the data says about one action before its status is applied. */
-  private record Outcome(double fraction, boolean complete, boolean satisfied, Coverage coverage, String error) {
-    static final Outcome SATISFIED = new Outcome(1, true, true, null, null);
-    static final Outcome PASSED = new Outcome(1, true, false, null, null);
-    static final Outcome NOT_PASSED = new Outcome(0, false, false, null, null);
+  /**
+   * What the data says about one action before its status is applied.
+   *
+   * @param error why the check failed on the data
+   * @param notSeen why the data the check reads was not seen
+   */
+  private record Outcome(double fraction, boolean complete, boolean satisfied, Coverage coverage, String error, String notSeen) {
+    static final Outcome SATISFIED = new Outcome(1, true, true, null, null, null);
+    static final Outcome PASSED = new Outcome(1, true, false, null, null, null);
+    static final Outcome NOT_PASSED = new Outcome(0, false, false, null, null, null);
 
     static Outcome failed(String error) {
-      return new Outcome(0, false, false, null, error);
+      return new Outcome(0, false, false, null, error, null);
+    }
+
+    static Outcome notAssessed(String reason) {
+      return new Outcome(0, false, false, null, null, reason);
     }
 
     static Outcome counted(Coverage coverage) {
-      return new Outcome(coverage.fraction(), coverage.complete(), false, coverage, null);
+      return new Outcome(coverage.fraction(), coverage.complete(), false, coverage, null, null);
+    }
+
+    boolean decided() {
+      return error == null && notSeen == null;
     }
   }
 }

@@ -4,6 +4,7 @@ import dev.posture.catalog.Collection;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -15,6 +16,9 @@ import java.util.Set;
  * @param servicePlans service plans that are enabled in the tenant's subscriptions
  * @param secureScoreConnector whether Defender for Endpoint feeds Secure Score (Device actions count
  *     in the overall score only then)
+ * @param sections the sections the snapshot holds, large collections included (a {@code null} section
+ *     holds nothing)
+ * @param notCollected sections a collection tried and could not get, with the reason
  */
 public record Snapshot(
     String source,
@@ -22,7 +26,18 @@ public record Snapshot(
     Map<String, Object> settings,
     Set<String> servicePlans,
     boolean secureScoreConnector,
-    Elements elements) {
+    Elements elements,
+    Set<String> sections,
+    Map<String, String> notCollected) {
+
+  /** Why a section's data was not seen, or empty when the snapshot holds it. */
+  public Optional<String> notSeen(String section) {
+    String reason = notCollected.get(section);
+    if (reason != null) {
+      return Optional.of(section + " was not collected: " + reason);
+    }
+    return sections.contains(section) ? Optional.empty() : Optional.of("the snapshot has no " + section + " section");
+  }
 
   /** How many elements each collection holds, counted in one pass. */
   public Map<Collection, Long> counts() {

@@ -163,7 +163,7 @@ class HostileInputTest {
         new Case(dir, Map.of(), false, "posture: /dev/zero: is a device, not a regular file", List.of("assess", "--graph", "/dev/zero")),
         new Case(dir, Map.of(), false, "posture: " + sparse + tooLarge + "1 GiB is read", List.of("assess", sparse.toString())),
         new Case(dir, Map.of(), false, "posture: " + sparse + tooLarge + "64 MiB is read", List.of("assess", CONTOSO, "--state", sparse.toString())),
-        new Case(dir, Map.of(), false, "posture: " + sparse + tooLarge + "64 MiB is read", List.of("assess", "--graph", sparse.toString())),
+        new Case(dir, Map.of(), false, "posture: " + sparse + tooLarge + "1 GiB is read", List.of("assess", "--graph", sparse.toString())),
         new Case(linkedYaml, Map.of(), false, "posture: " + linkedYaml.resolve("posture.yaml") + ": is a device, not a regular file", List.of("--version")),
         new Case(sparseYaml, Map.of(), false, "posture: " + sparseYaml.resolve("posture.yaml") + tooLarge + "64 MiB is read", List.of("--version")),
         new Case(dir, Map.of(), false, "posture: " + numbers + ":1: $.unknownSection[249996]: more than 250000 values in the settings (the sections "
