@@ -13,25 +13,28 @@ abstract class RemediationEndCommand extends ActionEditCommand {
   @Option(names = "--note", paramLabel = "TEXT", defaultValue = "", description = "Why, or what was done.")
   String note;
 
-  abstract RemediationRequest.Kind kind();
+  private final RemediationRequest.Kind kind;
+
+  RemediationEndCommand(RemediationRequest.Kind kind) {
+    this.kind = kind;
+  }
 
   @Override
   State change(Decisions decisions, State state, Workspace workspace) {
-    return decisions.endRemediation(state, kind(), note.strip());
+    return decisions.endRemediation(state, kind, note.strip());
   }
 
   @Override
   String confirmation(StateStore.Update update, ActionResult action) {
-    return id + ": remediation request " + kind().label();
+    return id + ": remediation request " + kind.label();
   }
 
   @Command(name = "close", description = "Close an action's open remediation request: the work is done.",
       footerHeading = "%nExample:%n",
       footer = "  posture remediation close samples/contoso scid_2090 --note 'The last three laptops are encrypted'")
   static final class Close extends RemediationEndCommand {
-    @Override
-    RemediationRequest.Kind kind() {
-      return RemediationRequest.Kind.CLOSED;
+    Close() {
+      super(RemediationRequest.Kind.CLOSED);
     }
   }
 
@@ -39,9 +42,8 @@ abstract class RemediationEndCommand extends ActionEditCommand {
       footerHeading = "%nExample:%n",
       footer = "  posture remediation withdraw samples/contoso scid_2090 --note 'The laptops are being replaced'")
   static final class Withdraw extends RemediationEndCommand {
-    @Override
-    RemediationRequest.Kind kind() {
-      return RemediationRequest.Kind.WITHDRAWN;
+    Withdraw() {
+      super(RemediationRequest.Kind.WITHDRAWN);
     }
   }
 }

@@ -93,7 +93,7 @@ final class Encoding {
   }
 
   /** UTF-16 text read as UTF-8 bytes. */
-  private static final class Transcoded extends InputStream {
+  private static final class Transcoded extends BulkInputStream {
     private static final int CHARS = 8192;
 
     private final String source;
@@ -108,12 +108,6 @@ final class Encoding {
     Transcoded(String source, Reader reader) {
       this.source = source;
       this.reader = reader;
-    }
-
-    @Override
-    public int read() throws IOException {
-      byte[] one = new byte[1];
-      return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
     }
 
     @Override

@@ -124,13 +124,7 @@ public final class Source {
       for (byte[] chunk : chunks) {
         parts.add(new ByteArrayInputStream(chunk));
       }
-      parts.add(new BufferedInputStream(new InputStream() {
-        @Override
-        public int read() throws IOException {
-          byte[] one = new byte[1];
-          return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
-        }
-
+      parts.add(new BufferedInputStream(new BulkInputStream() {
         @Override
         public int read(byte[] buffer, int offset, int length) throws IOException {
           return more(buffer, offset, length);
