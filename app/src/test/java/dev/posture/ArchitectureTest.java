@@ -34,7 +34,7 @@ class ArchitectureTest {
 
   @Test
   void onlyTheCliKnowsPicocli() throws IOException {
-    for (String pkg : new String[] {"input", "catalog", "snapshot", "state", "scoring", "report", "store", "fleet"}) {
+    for (String pkg : new String[] {"input", "catalog", "snapshot", "state", "scoring", "graph", "report", "store", "fleet", "tenant"}) {
       assertThat(importsOf(pkg)).as(pkg).noneMatch(l -> l.contains("import picocli") || l.contains("dev.posture.cli"));
     }
   }
@@ -50,8 +50,17 @@ class ArchitectureTest {
 
   @Test
   void onlyTheStoreSpeaksJdbc() throws IOException {
-    for (String pkg : new String[] {"input", "catalog", "snapshot", "graph", "state", "scoring", "report", "cli", "fleet"}) {
+    for (String pkg : new String[] {"input", "catalog", "snapshot", "graph", "state", "scoring", "report", "cli", "fleet", "tenant"}) {
       assertThat(importsOf(pkg)).as(pkg).noneMatch(l -> l.matches(".*import (java\\.sql|org\\.sqlite|org\\.postgresql)\\..*"));
     }
+  }
+
+  /** A tenant folder is read and scored below the commands, so every command calls it and none repeats it. */
+  @Test
+  void onlyTheCliUsesTheTenantPackage_whichKnowsNoReport() throws IOException {
+    for (String pkg : new String[] {"input", "catalog", "snapshot", "state", "scoring", "graph", "report", "store", "fleet"}) {
+      assertThat(importsOf(pkg)).as(pkg).noneMatch(l -> l.contains("dev.posture.tenant."));
+    }
+    assertThat(importsOf("tenant")).noneMatch(l -> l.matches(".*dev\\.posture\\.(report|cli)\\..*"));
   }
 }

@@ -83,7 +83,7 @@ final class CelCompiler {
     Optional<CelAbstractSyntaxTree> cached = cache.get(scope, text).flatMap(CelCompiler::checked);
     if (cached.isPresent()) {
       try {
-        return CompileResult.success(expression(text, cached.get()));
+        return CompileResult.success(expression(text, cached.get(), collection));
       } catch (CelEvaluationException e) {
         // fall through and compile from the text
       }
@@ -100,14 +100,15 @@ final class CelCompiler {
       CelAbstractSyntaxTree ast = result.getAst();
       checkPatterns(ast);
       cache.put(scope, text, CelProtoAbstractSyntaxTree.fromCelAst(ast).toCheckedExpr().toByteArray());
-      return CompileResult.success(expression(text, ast));
+      return CompileResult.success(expression(text, ast, collection));
     } catch (Exception e) {
       return CompileResult.failure(e.getMessage());
     }
   }
 
-  private Expression expression(String text, CelAbstractSyntaxTree ast) throws CelEvaluationException {
-    return new CelExpression(text, TenantSections.of(ast.getExpr()), runtime.createProgram(ast), CostTracker.kinds(ast));
+  private Expression expression(String text, CelAbstractSyntaxTree ast, Optional<Collection> collection) throws CelEvaluationException {
+    return new CelExpression(text, TenantSections.of(ast.getExpr()), runtime.createProgram(ast), CostTracker.kinds(ast),
+        MissingFields.of(ast, collection));
   }
 
   /** Compiles every pattern written into a {@code matches}, so a malformed or huge one fails the load. */
@@ -161,8 +162,12 @@ final class CelCompiler {
     }
   }
 
-  /** @param kinds what each node costs ({@link CostTracker#kinds}); null when only timed */
-  private record CelExpression(String text, Set<String> sections, CelRuntime.Program program, byte[] kinds) implements Expression {
+  /**
+   * @param kinds what each node costs ({@link CostTracker#kinds}); null when only timed
+   * @param missingFields names a field missing at run time as the snapshot names it
+   */
+  private record CelExpression(String text, Set<String> sections, CelRuntime.Program program, byte[] kinds,
+      MissingFields missingFields) implements Expression {
     @Override
     public boolean test(Map<String, Object> variables) {
       return test(variables, new CheckBudget());
@@ -194,16 +199,13 @@ final class CelCompiler {
       throw new CheckFailedException("'" + text + "' gave " + result + ", expected true or false");
     }
 
-    private static String describe(CelEvaluationException e) {
+    private String describe(CelEvaluationException e) {
       for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
         if (cause instanceof Regexes.Refused refused) {
           return refused.getMessage();
         }
       }
-      String message = e.getMessage();
-      // CEL prefixes "evaluation error at <source>:<offset>: "; the rest is what users need.
-      int colon = message.indexOf(": ");
-      String problem = colon > 0 && message.startsWith("evaluation error") ? message.substring(colon + 2) : message;
+      String problem = missingFields.describe(e.getMessage());
       return problem.startsWith("Iteration budget exceeded")
           ? "the check went over its budget of " + MAX_ITERATIONS + " loop iterations (exists, all, map, filter)"
           : problem;

@@ -4,6 +4,7 @@ import dev.posture.scoring.ActionResult;
 import dev.posture.scoring.Assessment;
 import dev.posture.scoring.CategoryScores;
 import dev.posture.scoring.ScoreView;
+import dev.posture.scoring.Source;
 import dev.posture.scoring.View;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,8 +15,7 @@ import java.util.Optional;
 public final class AssessmentRuns {
   private AssessmentRuns() {}
 
-  /** @param actionsSource who decided the actions' points, until each action says so itself */
-  public static RunRecord of(Assessment assessment, Instant recordedAt, Source actionsSource) {
+  public static RunRecord of(Assessment assessment, Instant recordedAt) {
     List<RunRecord.Score> scores = new ArrayList<>();
     for (View view : View.values()) {
       ScoreView overall = view.of(assessment.scores());
@@ -28,7 +28,7 @@ public final class AssessmentRuns {
     List<RunRecord.ActionOutcome> actions = new ArrayList<>();
     for (ActionResult a : assessment.actions()) {
       actions.add(new RunRecord.ActionOutcome(a.id(), a.points(), Optional.of(a.action().maxScore()),
-          Optional.of(a.status().key()), actionsSource));
+          Optional.of(a.status().key()), a.sources().decidedBy()));
     }
     return new RunRecord(assessment.tenant().id(), assessment.tenant().displayName(), recordedAt, Source.POSTURE,
         List.copyOf(scores), List.copyOf(actions));

@@ -1,5 +1,6 @@
 package dev.posture.store;
 
+import dev.posture.scoring.Source;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -8,6 +8,7 @@ import dev.posture.graph.GraphAssessment;
 import dev.posture.graph.GraphControl;
 import dev.posture.graph.GraphExport;
 import dev.posture.input.InputException;
+import dev.posture.scoring.Source;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;

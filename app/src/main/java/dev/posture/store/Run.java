@@ -1,5 +1,6 @@
 package dev.posture.store;
 
+import dev.posture.scoring.Source;
 import java.time.Instant;
 
 /** A stored run: its id in the store, whose it is, when, and what produced it. */

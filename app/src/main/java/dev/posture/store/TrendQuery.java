@@ -1,5 +1,6 @@
 package dev.posture.store;
 
+import dev.posture.scoring.Source;
 import java.time.LocalDate;
 import java.util.Optional;
 

@@ -16,6 +16,7 @@ import dev.posture.graph.KnownControls;
 import dev.posture.input.InputException;
 import dev.posture.scoring.Assessment;
 import dev.posture.scoring.ScoringEngine;
+import dev.posture.scoring.Source;
 import dev.posture.snapshot.Snapshot;
 import dev.posture.snapshot.SnapshotLoader;
 import dev.posture.snapshot.SnapshotLocation;
@@ -160,7 +161,7 @@ class HistoryStoreTest {
     Assessment assessment = new ScoringEngine().assess(catalog, snapshot, new StateLoader().load(tenant.state()), Map.of());
 
     try (HistoryStore store = HistoryStore.open(location)) {
-      Run run = store.record(AssessmentRuns.of(assessment, NOV_1, Source.POSTURE));
+      Run run = store.record(AssessmentRuns.of(assessment, NOV_1));
       RunDetail detail = store.run(run.id()).orElseThrow();
 
       assertThat(run.tenantId()).isEqualTo(assessment.tenant().id());

@@ -1,5 +1,6 @@
 package dev.posture.store;
 
+import dev.posture.scoring.Source;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;

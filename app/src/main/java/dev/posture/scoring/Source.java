@@ -1,8 +1,11 @@
-package dev.posture.store;
+package dev.posture.scoring;
 
 import java.util.Optional;
 
-/** Who produced a run, or decided an action's points: posture's own check or Microsoft's Secure Score. */
+/**
+ * Who decides an action's points (and who produced a stored run): posture's own check on the
+ * snapshot, or Microsoft's Secure Score.
+ */
 public enum Source {
   POSTURE("posture"),
   MICROSOFT("microsoft");
@@ -13,7 +16,7 @@ public enum Source {
     this.key = key;
   }
 
-  /** The spelling in the store and in reports. */
+  /** The spelling in reports and in the history store. */
   public String key() {
     return key;
   }
