@@ -82,6 +82,7 @@ class ArchitectureTest {
     assertThat(importsOf("graph")).noneMatch(l -> l.matches(".*dev\\.posture\\.(store|report)\\..*"));
     assertThat(importsOf("state")).noneMatch(l -> l.matches(".*dev\\.posture\\.(graph|scoring|store|report)\\..*"));
     assertThat(importsOf("report")).noneMatch(l -> l.matches(".*dev\\.posture\\.(store|collect)\\..*"));
+    assertThat(importsOf("scoring")).noneMatch(l -> l.matches(".*dev\\.posture\\.(store|fleet)\\..*"));
   }
 
   @Test
@@ -92,6 +93,37 @@ class ArchitectureTest {
           .noneMatch(l -> l.matches(".*\\b(System\\.(out|err|in|getenv|console|exit)|FileDescriptor|Ansi\\.AUTO)\\b.*")
               || l.contains("System.getProperty(\"user.home\")"));
     }
+  }
+
+  @Test
+  void onlyTheStoreSpeaksJdbc() throws IOException {
+    for (String pkg : packages()) {
+      if (!pkg.equals("store")) {
+        assertThat(importsOf(pkg)).as(pkg).noneMatch(l -> l.matches(".*import (java\\.sql|org\\.sqlite|org\\.postgresql)\\..*"));
+      }
+    }
+    assertThat(importsOf("store")).noneMatch(l -> l.matches(".*dev\\.posture\\.(report|fleet|collect)\\..*"));
+  }
+
+  @Test
+  void onlyTheCollectorOpensConnections_andItKnowsNothingOfTheAssessment() throws IOException {
+    for (String pkg : packages()) {
+      if (!pkg.equals("collect") && !pkg.equals("cli")) {
+        assertThat(importsOf(pkg)).as(pkg).noneMatch(l -> l.contains("com.azure") || l.contains("java.net.http"));
+      }
+    }
+    assertThat(importsOf("collect")).noneMatch(l -> l.matches(".*dev\\.posture\\.(catalog|snapshot|state|scoring|graph|report|store|fleet|tenant|cli)\\..*"));
+  }
+
+  /** A tenant folder is read and scored below the commands, so every command calls it and none repeats it. */
+  @Test
+  void onlyTheCliUsesTheTenantPackage_whichKnowsNoReport() throws IOException {
+    for (String pkg : packages()) {
+      if (!pkg.equals("cli") && !pkg.equals("tenant")) {
+        assertThat(importsOf(pkg)).as(pkg).noneMatch(l -> l.contains("dev.posture.tenant."));
+      }
+    }
+    assertThat(importsOf("tenant")).noneMatch(l -> l.matches(".*dev\\.posture\\.(report|cli)\\..*"));
   }
 
   @Test

@@ -147,16 +147,34 @@ public final class CatalogLoader {
 
   private Check check(String id, Node node, CelCompiler compiler) {
     if (node.isMissing()) {
-      throw node.error("action " + id + " has no check; expected 'passes' or 'of'/'covered'");
+      throw node.error("action " + id + " has no check; expected 'passes', 'of'/'covered', 'configuration' or 'microsoftOnly'");
+    }
+    if (node.has("microsoftOnly")) {
+      if (node.object().value().size() > 1) {
+        throw node.error("action " + id + ": a 'microsoftOnly' check takes nothing else: Microsoft's Secure Score alone decides it");
+      }
+      return new Check.MicrosoftOnly(node.text("microsoftOnly"));
     }
     Optional<Expression> satisfiedBy = optionalExpression(compiler, id, node, "satisfiedBy", Optional.empty());
-    boolean binary = node.has("passes");
-    boolean coverage = node.has("of") || node.has("covered") || node.has("where");
-    if (binary == coverage) {
-      throw node.error("action " + id + ": a check has either 'passes' (all or nothing) or 'of' and 'covered' (coverage), not " + (binary ? "both" : "neither"));
+    List<String> kinds = new ArrayList<>();
+    if (node.has("passes")) {
+      kinds.add("'passes' (all or nothing)");
     }
-    if (binary) {
+    if (node.has("of") || node.has("covered") || node.has("where")) {
+      kinds.add("'of' and 'covered' (coverage)");
+    }
+    if (node.has("configuration")) {
+      kinds.add("'configuration' (a Defender for Endpoint secure configuration)");
+    }
+    if (kinds.size() != 1) {
+      throw node.error("action " + id + ": a check has one of 'passes' (all or nothing), 'of' and 'covered' (coverage) or "
+          + "'configuration' (a Defender for Endpoint secure configuration), not " + (kinds.isEmpty() ? "none" : String.join(" and ", kinds)));
+    }
+    if (node.has("passes")) {
       return new Check.Binary(expression(compiler, id, node, "passes", Optional.empty()), satisfiedBy);
+    }
+    if (node.has("configuration")) {
+      return new Check.Configuration(node.text("configuration"), satisfiedBy);
     }
     if (!node.has("of") || !node.has("covered")) {
       throw node.error("action " + id + ": a coverage check needs both 'of' and 'covered'");

@@ -4,8 +4,8 @@ import dev.posture.input.Labelled;
 import java.util.List;
 
 /**
- * The status of an improvement action. Five are decisions a person records; the other three are
- * derived from the data and can never be set.
+ * The status of an improvement action. Five are decisions a person records; the other four are
+ * derived from the data and can never be set (Not assessed: the data the check reads was not seen).
  */
 public enum Status implements Labelled {
   TO_ADDRESS("To address", "to-address", true),
@@ -15,7 +15,8 @@ public enum Status implements Labelled {
   ALTERNATE_MITIGATION("Resolved through alternate mitigation", "alternate-mitigation", true),
   COMPLETED("Completed", "completed", false),
   REGRESSED("Regressed", "regressed", false),
-  ERROR("Error", "error", false);
+  ERROR("Error", "error", false),
+  NOT_ASSESSED("Not assessed", "not-assessed", false);
 
   private final String label;
   private final String key;

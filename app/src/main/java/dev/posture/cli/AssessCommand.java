@@ -31,7 +31,7 @@ final class AssessCommand implements Callable<Integer> {
   @Mixin GateOptions gates;
   @Mixin Formats formats;
 
-  @Option(names = "--top", paramLabel = "N", defaultValue = "" + Report.DEFAULT_TOP, converter = OptionValues.Count.class,
+  @Option(names = "--top", paramLabel = "N", defaultValue = "" + Report.DEFAULT_TOP, converter = ValueConverters.Count.class,
       description = "How many of the best ranked open actions the table and Markdown list (default: ${DEFAULT-VALUE}).")
   int top;
 

@@ -37,7 +37,7 @@ abstract class FormatOptions {
           + "the file's extension picks the format (.txt table, .json, .csv, .md markdown, .xml junit).")
   Path output;
 
-  @Option(names = "--width", paramLabel = "N", converter = OptionValues.Columns.class,
+  @Option(names = "--width", paramLabel = "N", converter = ValueConverters.Columns.class,
       description = "Fit tables in N columns (default: the terminal's width; no limit into a pipe or a file).")
   Integer width;
 

@@ -17,6 +17,13 @@ public final class Main {
     boolean terminal = System.console() != null;
     Invocation invocation = new Invocation(System.in, env, Path.of("").toAbsolutePath(), Clock.systemUTC(), terminal,
         terminal ? () -> TerminalWidth.detect(env) : () -> 0);
-    System.exit(PostureCli.run(args, out, err, invocation));
+    int code;
+    try {
+      code = PostureCli.run(args, out, err, invocation);
+    } catch (OutOfMemoryError e) { // every input is bounded; this is a bound set too high for the heap
+      err.println("posture: internal error: out of memory; give Java more with JAVA_TOOL_OPTIONS=-Xmx2g");
+      code = ExitCode.INTERNAL_ERROR;
+    }
+    System.exit(code);
   }
 }

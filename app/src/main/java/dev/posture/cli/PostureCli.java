@@ -7,7 +7,6 @@ import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -33,7 +32,7 @@ public final class PostureCli {
     cli.setOut(out);
     cli.setErr(err);
     EnumConverter.registerAll(cli);
-    cli.registerConverter(LocalDate.class, new OptionValues.Date());
+    ValueConverters.register(cli);
     cli.setColorScheme(Help.defaultColorScheme(invocation.terminal() && invocation.variable("NO_COLOR").isEmpty() ? Ansi.ON : Ansi.OFF));
     cli.setExecutionExceptionHandler(executionErrors(root));
     cli.setParameterExceptionHandler(usageErrors(PostureDefaults.NONE));

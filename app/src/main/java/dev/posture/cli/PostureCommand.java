@@ -13,7 +13,7 @@ import picocli.CommandLine.ScopeType;
     versionProvider = VersionProvider.class,
     description = "Assess the security posture of a Microsoft 365 tenant, offline, the way Microsoft Secure Score does.",
     subcommands = {AssessCommand.class, ActionsCommand.class, StatusCommand.class, NotesCommand.class, TagsCommand.class,
-      RemediationCommand.class, ExportCommand.class, ImportCommand.class, CatalogCommand.class, SnapshotCommand.class,
+      RemediationCommand.class, ExportCommand.class, ImportCommand.class, CatalogCommand.class, SnapshotCommand.class, CollectCommand.class,
       CompletionCommand.class, ShellCommand.class},
     footerHeading = "%nExamples:%n",
     footer = {

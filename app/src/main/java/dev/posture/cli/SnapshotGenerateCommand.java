@@ -29,10 +29,10 @@ final class SnapshotGenerateCommand implements Callable<Integer> {
       description = "Write the snapshot to FILE (replaced atomically) instead of standard output.")
   Path output;
 
-  @Option(names = "--users", paramLabel = "N", defaultValue = "1000", converter = OptionValues.Count.class, description = "Number of users (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--users", paramLabel = "N", defaultValue = "1000", converter = ValueConverters.Count.class, description = "Number of users (default: ${DEFAULT-VALUE}).")
   int users;
 
-  @Option(names = "--devices", paramLabel = "N", defaultValue = "200", converter = OptionValues.Count.class, description = "Number of devices (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--devices", paramLabel = "N", defaultValue = "200", converter = ValueConverters.Count.class, description = "Number of devices (default: ${DEFAULT-VALUE}).")
   int devices;
 
   @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Random seed (default: ${DEFAULT-VALUE}).")

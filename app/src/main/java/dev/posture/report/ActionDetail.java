@@ -258,11 +258,17 @@ public record ActionDetail(ActionResult result, ActionState state, List<Remediat
     if (result.error().isPresent()) {
       return "could not be decided: " + result.error().get();
     }
+    if (result.notAssessed().isPresent()) {
+      return "not assessed: " + result.notAssessed().get();
+    }
     if (result.satisfied()) {
       return "satisfied by a tenant-wide setting (full points)";
     }
     if (result.action().check() instanceof Check.Coverage coverage && result.coverage().isPresent()) {
       return result.coverage().get().covered() + " of " + result.coverage().get().eligible() + " " + coverage.of().section() + " covered";
+    }
+    if (result.action().check() instanceof Check.Configuration && result.coverage().isPresent()) {
+      return result.coverage().get().covered() + " of " + result.coverage().get().eligible() + " devices comply";
     }
     return result.dataPoints() >= result.action().maxScore() ? "the tenant's settings pass the check" : "the tenant's settings do not pass the check";
   }

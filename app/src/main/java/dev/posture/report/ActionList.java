@@ -118,6 +118,10 @@ public final class ActionList {
       check.put("of", coverage.of().section());
       coverage.where().ifPresent(w -> check.put("where", w.text()));
       check.put("covered", coverage.covered().text());
+    } else if (a.check() instanceof Check.Configuration configuration) {
+      check.put("configuration", configuration.configurationId());
+    } else if (a.check() instanceof Check.MicrosoftOnly microsoftOnly) {
+      check.put("microsoftOnly", microsoftOnly.reason());
     }
     a.check().satisfiedBy().ifPresent(s -> check.put("satisfiedBy", s.text()));
     a.suggestion().ifPresent(s -> node.putObject("suggest")

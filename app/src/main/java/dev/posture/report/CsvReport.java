@@ -41,7 +41,7 @@ final class CsvReport implements Renderer<Report> {
   @Override
   public void render(Report report, OutputContext context, PrintWriter out) {
     List<History.Day> history = report.graph().map(g -> g.history().series()).orElse(List.of());
-    List<RemediationRequest> requests = report.state().remediationRequests().stream()
+    List<RemediationRequest> requests = report.state().remediationRequests().stream().filter(RemediationRequest::isOpen)
         .sorted(Comparator.comparing(RemediationRequest::due))
         .toList();
     try {

@@ -132,6 +132,9 @@ final class JunitReport implements Renderer<Report> {
     if (r.status() == Status.ERROR) {
       return "Error: " + r.error().orElse("");
     }
+    if (r.status() == Status.NOT_ASSESSED) {
+      return "Not assessed: " + r.notAssessed().orElse("");
+    }
     String message = r.status().label() + ": " + Numbers.points(r.points()) + " of " + Numbers.points(r.action().maxScore()) + " points";
     if (r.status() == Status.RISK_ACCEPTED) {
       String why = state.history().stream().filter(c -> c.to() == Status.RISK_ACCEPTED && !c.note().isEmpty())
@@ -161,7 +164,7 @@ final class JunitReport implements Renderer<Report> {
   }
 
   private static Outcome outcome(ActionResult r) {
-    if (!r.countedInOverall() || r.status() == Status.RISK_ACCEPTED) {
+    if (!r.countedInOverall() || r.status() == Status.RISK_ACCEPTED || r.status() == Status.NOT_ASSESSED) {
       return Outcome.SKIPPED;
     }
     if (r.status() == Status.ERROR) {

@@ -29,7 +29,7 @@ final class StatusColour {
       case PLANNED -> "\u001B[33m";
       case TO_ADDRESS -> "\u001B[31m";
       case REGRESSED, ERROR -> "\u001B[1;31m";
-      case RISK_ACCEPTED -> "\u001B[2m";
+      case RISK_ACCEPTED, NOT_ASSESSED -> "\u001B[2m";
     };
   }
 }

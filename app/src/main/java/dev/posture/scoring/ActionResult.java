@@ -15,9 +15,12 @@ import java.util.Optional;
  * @param status the status shown: the recorded one, or Completed, Regressed or Error
  * @param recordedStatus what a person recorded (To address when nothing was)
  * @param error why the check could not be decided, when status is Error
+ * @param notAssessed why the data the check reads was not seen, when status is Not assessed
  * @param licensed whether the tenant has every service plan the action needs
  * @param countedInOverall whether the action counts in the overall score (Device actions need the
- *     Defender for Endpoint connector)
+ *     Defender for Endpoint connector; with Microsoft's scores, only the actions it scores count)
+ * @param countedInCategory whether the action counts in its category's score
+ * @param sources which source decided the points, and what each gave
  * @param rankScore the ranking value (see {@link Ranking})
  * @param rank 1 for the action to do first
  */
@@ -30,13 +33,21 @@ public record ActionResult(
     Status status,
     Status recordedStatus,
     Optional<String> error,
+    Optional<String> notAssessed,
     boolean licensed,
     boolean countedInOverall,
+    boolean countedInCategory,
+    Sources sources,
     double rankScore,
     int rank) {
 
   public double remaining() {
     return action.maxScore() - points;
+  }
+
+  /** Part of some total: the overall score, its category's, or both. */
+  public boolean counted() {
+    return countedInOverall || countedInCategory;
   }
 
   public String id() {
@@ -48,7 +59,7 @@ public record ActionResult(
   }
 
   ActionResult withRank(int newRank) {
-    return new ActionResult(action, points, dataPoints, coverage, satisfied, status, recordedStatus, error, licensed,
-        countedInOverall, rankScore, newRank);
+    return new ActionResult(action, points, dataPoints, coverage, satisfied, status, recordedStatus, error, notAssessed, licensed,
+        countedInOverall, countedInCategory, sources, rankScore, newRank);
   }
 }

@@ -18,20 +18,25 @@ import java.util.Optional;
  */
 public record AffectedElements(Collection collection, List<Map<String, Object>> elements, long eligible, Optional<String> error) {
 
-  /** The uncovered elements of {@code action}'s coverage check; empty when the check is binary. */
+  /** The uncovered elements of {@code action}'s coverage or configuration check; empty for any other check. */
   public static Optional<AffectedElements> of(Action action, Snapshot snapshot) {
-    if (!(action.check() instanceof Check.Coverage check)) {
-      return Optional.empty();
-    }
     List<Map<String, Object>> uncovered = new ArrayList<>();
-    CoverageRun run = new CoverageRun(check, uncovered::add);
-    CoverageRun.count(snapshot, List.of(run));
-    return Optional.of(new AffectedElements(check.of(), List.copyOf(uncovered), run.eligible(), run.error()));
+    if (action.check() instanceof Check.Coverage check) {
+      CoverageRun run = new CoverageRun(check, uncovered::add);
+      CoverageRun.count(snapshot, List.of(run));
+      return Optional.of(new AffectedElements(check.of(), List.copyOf(uncovered), run.eligible(), run.error()));
+    }
+    if (action.check() instanceof Check.Configuration check) {
+      ConfigurationRun run = new ConfigurationRun(check, uncovered::add);
+      CoverageRun.count(snapshot, List.of(), List.of(run));
+      return Optional.of(new AffectedElements(Collection.DEVICES, List.copyOf(uncovered), run.eligible(), run.error()));
+    }
+    return Optional.empty();
   }
 
   /** How people know an element: its sign-in name, device name, display name or id; empty if none. */
   public static String name(Map<String, Object> element) {
-    for (String key : new String[] {"userPrincipalName", "deviceName", "displayName", "id"}) {
+    for (String key : new String[] {"userPrincipalName", "UserPrincipalName", "computerDnsName", "deviceName", "displayName", "DisplayName", "id"}) {
       if (element.get(key) instanceof String s) {
         return s;
       }

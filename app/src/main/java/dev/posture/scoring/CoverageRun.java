@@ -1,6 +1,7 @@
 package dev.posture.scoring;
 
 import dev.posture.catalog.Check;
+import dev.posture.catalog.CheckBudget;
 import dev.posture.catalog.CheckFailedException;
 import dev.posture.catalog.Collection;
 import dev.posture.catalog.Expression;
@@ -17,9 +18,12 @@ import java.util.function.Consumer;
 /**
  * The running count of one coverage check during a pass over its collection: eligible elements,
  * covered ones, and the first element the check could not decide (after which it stops counting).
+ * Each predicate spends from a budget of its own for the whole pass, so one that is too costly or
+ * too slow fails its check alone.
  */
 final class CoverageRun {
   private final Check.Coverage check;
+  private final CheckBudget budget = new CheckBudget();
   private final Consumer<Map<String, Object>> uncovered;
   private long eligible;
   private long covered;
@@ -35,24 +39,36 @@ final class CoverageRun {
     this(check, element -> { });
   }
 
-  /**
-   * One pass over the snapshot feeds each element to every run counting over its collection. Many
-   * checks share an eligibility clause (most device checks ask {@code device.os == 'Windows'}), so
-   * each distinct clause is evaluated once an element.
-   */
   static void count(Snapshot snapshot, List<CoverageRun> runs) {
-    if (runs.isEmpty()) {
+    count(snapshot, runs, List.of());
+  }
+
+  /**
+   * One pass over the snapshot feeds each element to every run counting over its collection, and
+   * each device to the configuration runs. Many checks share an eligibility clause (device checks
+   * often ask for one operating system), so each distinct clause is evaluated once an element.
+   */
+  static void count(Snapshot snapshot, List<CoverageRun> runs, List<ConfigurationRun> configurationRuns) {
+    ConfigurationRun.Pass configurations = new ConfigurationRun.Pass(configurationRuns);
+    if (runs.isEmpty() && configurations.isEmpty()) {
       return;
     }
     Map<Collection, Pass> passes = new EnumMap<>(Collection.class);
     for (CoverageRun run : runs) {
       passes.computeIfAbsent(run.check.of(), Pass::new).add(run);
     }
+    if (!configurations.isEmpty()) {
+      passes.computeIfAbsent(Collection.DEVICES, Pass::new);
+    }
     Map<String, Object> vars = new HashMap<>();
     vars.put("tenant", snapshot.settings());
+    long[] devices = {0};
     snapshot.elements().forEach(passes.keySet(), (collection, element) -> {
       vars.put(collection.element(), element);
       passes.get(collection).accept(vars, element);
+      if (collection == Collection.DEVICES && !configurations.isEmpty()) {
+        configurations.accept(element, devices[0]++);
+      }
     });
   }
 
@@ -86,19 +102,25 @@ final class CoverageRun {
     /** One eligibility clause and the runs that share it. */
     private final class Clause {
       private final Expression where;
+      private final CheckBudget budget = new CheckBudget();
       private final List<CoverageRun> runs = new ArrayList<>();
+      private boolean failed;
 
       Clause(Expression where) {
         this.where = where;
       }
 
       void accept(Map<String, Object> vars, Map<String, Object> element, long index) {
+        if (failed) {
+          return;
+        }
         boolean eligible;
         try {
-          eligible = where.test(vars);
+          eligible = where.test(vars, budget);
         } catch (CheckFailedException e) {
           String failure = at(collection, index, element) + ": " + e.getMessage();
           runs.forEach(run -> run.fail(failure));
+          failed = true;
           return;
         }
         if (eligible) {
@@ -117,7 +139,7 @@ final class CoverageRun {
     }
     eligible++;
     try {
-      if (check.covered().test(vars)) {
+      if (check.covered().test(vars, budget)) {
         covered++;
       } else {
         uncovered.accept(element);
@@ -128,7 +150,7 @@ final class CoverageRun {
   }
 
   /** Where an element stands, for messages: {@code devices[17] (MAC-17)}. */
-  private static String at(Collection collection, long index, Map<String, Object> element) {
+  static String at(Collection collection, long index, Map<String, Object> element) {
     String name = AffectedElements.name(element);
     return collection.section() + "[" + index + "]" + (name.isEmpty() ? "" : " (" + name + ")");
   }

@@ -3,7 +3,9 @@ package dev.posture.snapshot;
 import dev.posture.catalog.Collection;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -15,6 +17,9 @@ import java.util.Set;
  * @param servicePlans service plans that are enabled in the tenant's subscriptions
  * @param secureScoreConnector whether Defender for Endpoint feeds Secure Score (Device actions count
  *     in the overall score only then)
+ * @param sections the sections the snapshot holds, large collections included (a {@code null} section
+ *     holds nothing)
+ * @param notCollected sections a collection tried and could not get, with the reason
  */
 public record Snapshot(
     String source,
@@ -22,7 +27,25 @@ public record Snapshot(
     Map<String, Object> settings,
     Set<String> servicePlans,
     boolean secureScoreConnector,
-    Elements elements) {
+    Elements elements,
+    Set<String> sections,
+    Map<String, String> notCollected) {
+
+  /** Why a section's data was not seen, or empty when the snapshot holds it. */
+  public Optional<String> notSeen(String section) {
+    String reason = notCollected.get(section);
+    if (reason != null) {
+      return Optional.of(section + " was not collected: " + reason);
+    }
+    return sections.contains(section) ? Optional.empty() : Optional.of("the snapshot has no " + section + " section");
+  }
+
+  /** This snapshot, with sections a collection recorded as not collected (and why) added to {@link #notCollected}. */
+  public Snapshot withNotCollected(Map<String, String> reasons) {
+    Map<String, String> merged = new LinkedHashMap<>(notCollected);
+    merged.putAll(reasons);
+    return new Snapshot(source, tenant, settings, servicePlans, secureScoreConnector, elements, sections, Map.copyOf(merged));
+  }
 
   /** How many elements each collection holds, counted in one pass. */
   public Map<Collection, Long> counts() {

@@ -31,12 +31,21 @@ public final class SnapshotLoader {
   public Snapshot load(SnapshotLocation location, InputStream stdin) {
     Source source = location.snapshot()
         .map(Source::of)
-        .orElseGet(() -> Source.of(location.describe(), DocumentReader.readAll(stdin, location.describe())));
-    return build(settings(source), new StreamedElements(source));
+        .orElseGet(() -> Source.of(location.describe(), stdin));
+    Set<String> collections = new LinkedHashSet<>();
+    return build(settings(source, collections), collections, new StreamedElements(source));
   }
 
-  /** The snapshot without its large collections; a collection that is not a list is an error here. */
-  private static Document settings(Source source) {
+  /**
+   * The snapshot without its large collections; a collection that is not a list is an error here.
+   * The settings are held whole, so together they may hold at most {@link DocumentReader#MAX_VALUES}
+   * values: a section larger than that is a collection posture does not know, not a setting.
+   *
+   * @param collections receives the large collections the snapshot holds (a {@code null} one holds nothing)
+   */
+  private static Document settings(Source source, Set<String> collections) {
+    DocumentReader.Budget budget = new DocumentReader.Budget("the settings (the sections but users, devices and mailboxes)",
+        DocumentReader.MAX_VALUES);
     Map<String, Integer> lines = new HashMap<>();
     ObjectNode root = JsonNodeFactory.instance.objectNode();
     JsonParser parser = source.open();
@@ -63,9 +72,12 @@ public final class SnapshotLoader {
             throw new InputException(source.name(), line, path, "expected a list, found " + (value == JsonToken.START_OBJECT ? "a mapping" : parser.getString()));
           }
           lines.put(path, line);
+          if (value == JsonToken.START_ARRAY) {
+            collections.add(name);
+          }
           checkElementsAreMappings(source, parser, path);
         } else {
-          root.set(name, DocumentReader.readValue(source.name(), parser, path, lines));
+          root.set(name, DocumentReader.readValue(source.name(), parser, path, lines, budget));
           lines.put(path, line);
         }
       }
@@ -95,17 +107,22 @@ public final class SnapshotLoader {
   }
 
   /** The settings are checked against the snapshot schema; elements are checked by the checks that read them. */
-  static Snapshot build(Document document, Snapshot.Elements elements) {
+  static Snapshot build(Document document, Set<String> collections, Snapshot.Elements elements) {
     SchemaValidator.SNAPSHOT.validate(document);
     Node root = document.rootNode().object();
     TenantInfo tenant = tenant(root.field("tenant"));
     Map<String, Object> settings = new LinkedHashMap<>();
+    Set<String> sections = new LinkedHashSet<>(collections);
     for (Map.Entry<String, JsonNode> e : document.root().properties()) {
       settings.put(e.getKey(), CelValues.of(e.getValue()));
+      if (!e.getValue().isNull()) {
+        sections.add(e.getKey());
+      }
     }
     Node connector = root.field("defenderForEndpoint");
     boolean secureScoreConnector = !connector.isMissing() && connector.object().bool("secureScoreConnector", false);
-    return new Snapshot(document.source(), tenant, settings, servicePlans(root.field("licenses")), secureScoreConnector, elements);
+    return new Snapshot(document.source(), tenant, settings, servicePlans(root.field("licenses")), secureScoreConnector, elements,
+        Set.copyOf(sections), Map.of());
   }
 
   /** The collection a top-level section holds, or null for a settings section. */
@@ -123,14 +140,7 @@ public final class SnapshotLoader {
       throw node.error("missing required section 'tenant' (id, displayName, capturedAt)");
     }
     node.object();
-    Integer seats = null;
-    if (node.has("seats")) {
-      double value = node.number("seats");
-      if (value < 0 || value != Math.rint(value)) {
-        throw node.field("seats").error("expected a whole number of seats, found " + node.field("seats").describe());
-      }
-      seats = (int) value;
-    }
+    Integer seats = node.has("seats") ? node.wholeNumber("seats", 0, Integer.MAX_VALUE) : null;
     return new TenantInfo(
         node.text("id"),
         node.text("displayName"),

@@ -148,11 +148,46 @@ class CatalogLoaderTest {
   @Test
   void aCheckIsEitherBinaryOrCoverage() throws Exception {
     assertThat(failure(VALID.replace("passes: tenant.x == 1", "passes: tenant.x == 1\n      covered: 'true'")).getMessage())
-        .contains("a check has either 'passes' (all or nothing) or 'of' and 'covered' (coverage), not both");
+        .contains("a check has one of 'passes' (all or nothing), 'of' and 'covered' (coverage) or 'configuration' "
+            + "(a Defender for Endpoint secure configuration), not 'passes' (all or nothing) and 'of' and 'covered' (coverage)");
     assertThat(failure(VALID.replace("      of: users\n", "")).getMessage())
         .contains("a coverage check needs both 'of' and 'covered'");
     assertThat(failure(VALID.replace("of: users", "of: printers")).getMessage())
         .contains("expected one of users, devices, mailboxes, found 'printers'");
+  }
+
+  @Test
+  void aConfigurationCheckNamesADefenderConfiguration() throws Exception {
+    Catalog catalog = loader.load(write("actions.yaml", VALID.replace("passes: tenant.x == 1", "configuration: scid-2090")));
+
+    Check check = catalog.find("scid_2090").orElseThrow().check();
+    assertThat(check).isEqualTo(new Check.Configuration("scid-2090", java.util.Optional.empty()));
+    assertThat(check.sections()).containsExactly("devices");
+    assertThat(failure(VALID.replace("passes: tenant.x == 1", "configuration: scid_2090")).getMessage())
+        .contains("$.actions[1].check.configuration").contains("a Defender for Endpoint configuration id such as scid-2090");
+    assertThat(failure(VALID.replace("passes: tenant.x == 1", "configuration: scid-2090\n      passes: 'true'")).getMessage())
+        .contains("not 'passes' (all or nothing) and 'configuration' (a Defender for Endpoint secure configuration)");
+  }
+
+  @Test
+  void aMicrosoftOnlyCheckSaysWhyAndTakesNothingElse() throws Exception {
+    Catalog catalog = loader.load(write("actions.yaml",
+        VALID.replace("passes: tenant.x == 1", "microsoftOnly: no Microsoft API exposes the setting")));
+
+    assertThat(catalog.find("scid_2090").orElseThrow().check()).isEqualTo(new Check.MicrosoftOnly("no Microsoft API exposes the setting"));
+    assertThat(failure(VALID.replace("passes: tenant.x == 1", "microsoftOnly: no API\n      satisfiedBy: 'true'")).getMessage())
+        .contains("a 'microsoftOnly' check takes nothing else");
+  }
+
+  @Test
+  void aCheckKnowsTheSectionsItReads() throws Exception {
+    Catalog catalog = loader.load(write("actions.yaml", VALID.replace("passes: tenant.x == 1",
+        "passes: \"tenant.organization.onPremisesSyncEnabled != true || tenant['groupSettings'].exists(s, s.on)"
+            + " || has(tenant.teamsMeetingPolicies) || has(tenant.sharepointSettings.isEnabled)\"")));
+
+    assertThat(catalog.find("scid_2090").orElseThrow().check().sections())
+        .containsExactlyInAnyOrder("organization", "groupSettings", "sharepointSettings");
+    assertThat(catalog.find("AdminMFAV2").orElseThrow().check().sections()).containsExactly("users");
   }
 
   @Test
@@ -177,7 +212,7 @@ class CatalogLoaderTest {
         .hasMessage("'tenant.x' gave 3, expected true or false");
     assertThatThrownBy(() -> check.passes().test(Map.of("tenant", Map.of())))
         .isInstanceOf(CheckFailedException.class)
-        .hasMessageContaining("'x'");
+        .hasMessage("the snapshot has no x section");
   }
 
   @Test

@@ -99,6 +99,7 @@ class ListFormatsTest {
       "actions show", List.of(CONTOSO, "scid_2090", "--affected"),
       "status history", List.of(CONTOSO, "BlockLegacyAuthentication"),
       "catalog list", List.of(),
+      "remediation list", List.of(CONTOSO),
       "snapshot stats", List.of(CONTOSO));
 
   @Test

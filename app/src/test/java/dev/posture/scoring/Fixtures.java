@@ -17,6 +17,8 @@ import dev.posture.state.State;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -35,8 +37,48 @@ final class Fixtures {
       }
 
       @Override
+      public Set<String> sections() {
+        return Set.of();
+      }
+
+      @Override
       public boolean test(Map<String, Object> variables) {
         return predicate.test(variables);
+      }
+    };
+  }
+
+  /**
+   * An expression over {@code tenant} that reads {@code sections} in order, as CEL does: it fails at
+   * the first one the tenant lacks, and is true once it meets a section whose {@code on} is true (a
+   * short-circuiting {@code ||}).
+   */
+  @SuppressWarnings("unchecked")
+  static Expression anyOn(String... sections) {
+    Set<String> read = new LinkedHashSet<>(List.of(sections));
+    return new Expression() {
+      @Override
+      public String text() {
+        return String.join(" || ", read.stream().map(s -> "tenant." + s + ".on").toList());
+      }
+
+      @Override
+      public Set<String> sections() {
+        return read;
+      }
+
+      @Override
+      public boolean test(Map<String, Object> variables) {
+        Map<String, Object> tenant = (Map<String, Object>) variables.get("tenant");
+        for (String section : read) {
+          if (!tenant.containsKey(section)) {
+            throw new CheckFailedException("key '" + section + "' is not present in map");
+          }
+          if (Boolean.TRUE.equals(((Map<String, Object>) tenant.get(section)).get("on"))) {
+            return true;
+          }
+        }
+        return false;
       }
     };
   }
@@ -141,6 +183,7 @@ final class Fixtures {
     Map<String, Object> settings = new HashMap<>();
     Set<String> servicePlans = Set.of();
     boolean connector = true;
+    Map<String, String> notCollected = new HashMap<>();
 
     TestSnapshot users(int count, Predicate<Integer> covered) {
       List<Map<String, Object>> list = new ArrayList<>();
@@ -154,14 +197,26 @@ final class Fixtures {
       return this;
     }
 
+    TestSnapshot section(String name, boolean on) {
+      settings.put(name, Map.of("on", on));
+      return this;
+    }
+
+    TestSnapshot devices(List<Map<String, Object>> devices) {
+      elements.put(Collection.DEVICES, devices);
+      return this;
+    }
+
     Snapshot build() {
+      Set<String> sections = new HashSet<>(settings.keySet());
+      elements.keySet().forEach(c -> sections.add(c.section()));
       return new Snapshot("test", new TenantInfo("t-1", "Test tenant", "", 10, "2026-11-01T00:00:00Z"), settings,
           servicePlans, connector, (collections, visitor) -> {
             passes.merge(collections, 1, Integer::sum);
             for (Collection c : collections) {
               elements.getOrDefault(c, List.of()).forEach(e -> visitor.visit(c, e));
             }
-          });
+          }, sections, notCollected);
     }
   }
 

@@ -334,7 +334,7 @@ class ScoringEngineTest {
 
   @Test
   void everyCoverageCheckSharesOnePassOverTheSnapshot() {
-    Fixtures.TestSnapshot snapshot = new Fixtures.TestSnapshot().users(10, i -> i % 2 == 0);
+    Fixtures.TestSnapshot snapshot = new Fixtures.TestSnapshot().users(10, i -> i % 2 == 0).devices(List.of());
     Check.Coverage devices = new Check.Coverage(Collection.DEVICES, Optional.empty(), constant(true), Optional.empty());
 
     Assessment a = assess(List.of(

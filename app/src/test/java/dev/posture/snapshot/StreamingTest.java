@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -41,12 +42,16 @@ class StreamingTest {
   private static Snapshot inMemory(Path file) {
     Document whole = DocumentReader.read(file);
     Map<Collection, List<Map<String, Object>>> collections = new EnumMap<>(Collection.class);
+    Set<String> present = new HashSet<>();
     for (Collection c : Collection.values()) {
       JsonNode list = whole.root().get(c.section());
+      if (list != null && list.isArray()) {
+        present.add(c.section());
+      }
       collections.put(c, list == null ? List.of() : list.valueStream().map(CelValues::map).toList());
       ((tools.jackson.databind.node.ObjectNode) whole.root()).remove(c.section());
     }
-    return SnapshotLoader.build(whole, (wanted, visitor) -> {
+    return SnapshotLoader.build(whole, present, (wanted, visitor) -> {
       for (Collection c : wanted) {
         collections.get(c).forEach(e -> visitor.visit(c, e));
       }

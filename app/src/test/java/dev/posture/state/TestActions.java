@@ -10,6 +10,7 @@ import dev.posture.catalog.Tier;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** Actions for state tests: only the id and the category matter to the rules. */
 final class TestActions {
@@ -20,6 +21,11 @@ final class TestActions {
       @Override
       public String text() {
         return "false";
+      }
+
+      @Override
+      public Set<String> sections() {
+        return Set.of();
       }
 
       @Override
