@@ -38,7 +38,8 @@ final class CelCompiler {
           .build();
 
   /** Makes programs of checked expressions: all a start from the cache needs. */
-  private final CelRuntime runtime = CelRuntimeFactory.standardCelRuntimeBuilder().setOptions(OPTIONS).build();
+  private final CelRuntime runtime = CelRuntimeFactory.standardCelRuntimeBuilder().setOptions(OPTIONS)
+      .addFunctionBindings(ConditionalAccess.BINDING).build();
   /** Parses and type-checks; building its environment is most of a cold start, so only on a cache miss. */
   private Cel tenantScope;
   private final Map<Collection, Cel> elementScopes = new EnumMap<>(Collection.class);
@@ -93,6 +94,7 @@ final class CelCompiler {
           .setOptions(OPTIONS)
           .setStandardMacros(CelStandardMacro.STANDARD_MACROS)
           .addVar("tenant", MapType.create(SimpleType.STRING, SimpleType.DYN))
+          .addFunctionDeclarations(ConditionalAccess.DECLARATION)
           .setResultType(SimpleType.BOOL)
           .build();
     }
