@@ -58,7 +58,7 @@ final class CelCompiler {
     Optional<CelAbstractSyntaxTree> cached = cache.get(scope, text).flatMap(CelCompiler::checked);
     if (cached.isPresent()) {
       try {
-        return CompileResult.success(new CelExpression(text, TenantSections.of(cached.get().getExpr()), runtime.createProgram(cached.get())));
+        return CompileResult.success(remembered(new CelExpression(text, TenantSections.of(cached.get().getExpr()), runtime.createProgram(cached.get())), cached.get(), collection));
       } catch (CelEvaluationException e) {
         // fall through and compile from the text
       }
@@ -74,10 +74,15 @@ final class CelCompiler {
     try {
       CelAbstractSyntaxTree ast = result.getAst();
       cache.put(scope, text, CelProtoAbstractSyntaxTree.fromCelAst(ast).toCheckedExpr().toByteArray());
-      return CompileResult.success(new CelExpression(text, TenantSections.of(ast.getExpr()), runtime.createProgram(ast)));
+      return CompileResult.success(remembered(new CelExpression(text, TenantSections.of(ast.getExpr()), runtime.createProgram(ast)), ast, collection));
     } catch (Exception e) {
       return CompileResult.failure(e.getMessage());
     }
+  }
+
+  /** A coverage predicate answers once per distinct view of its element. */
+  private static Expression remembered(Expression expression, CelAbstractSyntaxTree ast, Optional<Collection> collection) {
+    return collection.map(c -> PredicateMemo.of(expression, ast.getExpr(), c.element())).orElse(expression);
   }
 
   private static Optional<CelAbstractSyntaxTree> checked(byte[] bytes) {

@@ -7,8 +7,14 @@ import dev.cel.common.types.SimpleType;
 import dev.cel.common.values.NullValue;
 import dev.cel.runtime.CelEvaluationException;
 import dev.cel.runtime.CelFunctionBinding;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Whether a Conditional Access policy applies to a user, as Microsoft Entra ID decides it: the
@@ -84,6 +90,48 @@ final class ConditionalAccess {
       }
     }
     return false;
+  }
+
+  /**
+   * All that {@link #appliesTo} reads of a user, for policies that name {@code namedUsers} (lower
+   * case): two users with the same view are included and excluded by the same policies.
+   */
+  static List<Object> view(Map<?, ?> user, Set<String> namedUsers) {
+    List<String> memberships = null;
+    if (user.get("transitiveMemberOf") instanceof List<?> memberOf) {
+      memberships = new ArrayList<>(memberOf.size());
+      for (Object item : memberOf) {
+        if (item instanceof Map<?, ?> reference) {
+          Object type = reference.get("@odata.type");
+          if (GROUP.equals(type) && reference.get("id") instanceof String group) {
+            memberships.add("group " + group.toLowerCase(Locale.ROOT));
+          } else if (ROLE.equals(type) && reference.get("roleTemplateId") instanceof String role) {
+            memberships.add("role " + role.toLowerCase(Locale.ROOT));
+          }
+        }
+      }
+      Collections.sort(memberships);
+    }
+    String id = user.get("id") instanceof String s && namedUsers.contains(s.toLowerCase(Locale.ROOT)) ? s.toLowerCase(Locale.ROOT) : "";
+    return Arrays.asList(GuestKind.of(user), memberships, id);
+  }
+
+  /** The ids (lower case) that the policies' user conditions name, included or excluded. */
+  static Set<String> namedUsers(Object policies) {
+    Set<String> named = new HashSet<>();
+    if (policies instanceof List<?> list) {
+      for (Object policy : list) {
+        if (policy instanceof Map<?, ?> p && p.get("conditions") instanceof Map<?, ?> conditions
+            && conditions.get("users") instanceof Map<?, ?> users) {
+          for (String field : List.of("includeUsers", "excludeUsers")) {
+            if (users.get(field) instanceof List<?> ids) {
+              ids.stream().filter(String.class::isInstance).map(id -> ((String) id).toLowerCase(Locale.ROOT)).forEach(named::add);
+            }
+          }
+        }
+      }
+    }
+    return named;
   }
 
   /** What kind of guest or external user an account is, as far as its user object tells. */

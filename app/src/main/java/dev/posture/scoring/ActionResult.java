@@ -17,8 +17,7 @@ import java.util.Optional;
  * @param error why the check could not be decided, when status is Error
  * @param notAssessed why the data the check reads was not seen, when status is Not assessed
  * @param licensed whether the tenant has every service plan the action needs
- * @param countedInOverall whether the action counts in the overall score (Device actions need the
- *     Defender for Endpoint connector)
+ * @param countedInOverall whether the action counts in the overall score (scored and not deprecated)
  * @param rankScore the ranking value (see {@link Ranking})
  * @param rank 1 for the action to do first
  */

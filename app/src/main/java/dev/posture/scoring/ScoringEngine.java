@@ -78,7 +78,7 @@ public final class ScoringEngine {
       results.add(result(entry.getKey(), entry.getValue(), snapshot, state, baseline));
     }
     rank(results);
-    return assemble(snapshot.tenant(), results, suggestions(results, tenantVars), snapshot.secureScoreConnector());
+    return assemble(snapshot.tenant(), results, suggestions(results, tenantVars));
   }
 
   /**
@@ -135,8 +135,7 @@ public final class ScoringEngine {
       Action action, Outcome outcome, Snapshot snapshot, State state, Map<String, Double> baseline) {
     double dataPoints = outcome.decided() ? action.maxScore() * outcome.fraction : 0;
     boolean licensed = snapshot.servicePlans().containsAll(action.licenses());
-    boolean inOverall = action.counted() && (action.category() != Category.DEVICE || snapshot.secureScoreConnector());
-    return decide(action, dataPoints, outcome.decided() && outcome.complete, outcome, state, baseline, licensed, inOverall);
+    return decide(action, dataPoints, outcome.decided() && outcome.complete, outcome, state, baseline, licensed, action.counted());
   }
 
   /**
@@ -152,7 +151,7 @@ public final class ScoringEngine {
       results.add(decide(m.action(), m.points(), complete, outcome, state, baseline, m.licensed(), m.action().counted()));
     }
     rank(results);
-    return assemble(tenant, results, List.of(), true);
+    return assemble(tenant, results, List.of());
   }
 
   /** Points an action earned outside a check, e.g. in a Graph export. */
@@ -206,9 +205,8 @@ public final class ScoringEngine {
   }
 
   /** @param results already ranked */
-  private static Assessment assemble(
-      TenantInfo tenant, List<ActionResult> results, List<Suggestion> suggestions, boolean deviceActionsCounted) {
-    return new Assessment(tenant, overall(results), byCategory(results), List.copyOf(results), suggestions, deviceActionsCounted);
+  private static Assessment assemble(TenantInfo tenant, List<ActionResult> results, List<Suggestion> suggestions) {
+    return new Assessment(tenant, overall(results), byCategory(results), List.copyOf(results), suggestions, true);
   }
 
   private static Scores overall(List<ActionResult> results) {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.cel.common.values.NullValue;
 import dev.cel.runtime.CelEvaluationException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -139,23 +138,7 @@ class ConditionalAccessTest {
 
   @Test
   void checksCallItOnAPolicyWithTheUser() throws Exception {
-    Path file = dir.resolve("a.yaml");
-    Files.writeString(file, """
-        actions:
-          - id: AdminMFAV2
-            title: Require MFA for admins
-            category: Identity
-            product: Microsoft Entra ID
-            maxScore: 10
-            tier: Core
-            implementationCost: Low
-            userImpact: Low
-            threats: [Account breach]
-            check:
-              of: users
-              covered: tenant.conditionalAccessPolicies.exists(p, p.appliesTo(user))
-        """);
-    Expression covered = ((Check.Coverage) new CatalogLoader().load(file).find("AdminMFAV2").orElseThrow().check()).covered();
+    Expression covered = UserPredicates.covered(dir, "tenant.conditionalAccessPolicies.exists(p, p.appliesTo(user))");
     Map<String, Object> tenant = Map.of("conditionalAccessPolicies", List.of(
         policy("enabledForReportingButNotEnforced", users("includeUsers", List.of("All"))),
         enabled("includeRoles", List.of(GLOBAL_ADMINISTRATOR))));
