@@ -34,7 +34,7 @@ class ArchitectureTest {
 
   @Test
   void onlyTheCliKnowsPicocli() throws IOException {
-    for (String pkg : new String[] {"input", "catalog", "snapshot", "state", "scoring", "report"}) {
+    for (String pkg : new String[] {"input", "collect", "catalog", "snapshot", "state", "scoring", "graph", "report", "store", "fleet", "tenant"}) {
       assertThat(importsOf(pkg)).as(pkg).noneMatch(l -> l.contains("import picocli") || l.contains("dev.posture.cli"));
     }
   }
@@ -44,5 +44,32 @@ class ArchitectureTest {
     assertThat(importsOf("catalog")).noneMatch(l -> l.matches(".*dev\\.posture\\.(snapshot|state|scoring|report)\\..*"));
     assertThat(importsOf("snapshot")).noneMatch(l -> l.matches(".*dev\\.posture\\.(state|scoring|report)\\..*"));
     assertThat(importsOf("state")).noneMatch(l -> l.matches(".*dev\\.posture\\.(scoring|report)\\..*"));
+    assertThat(importsOf("scoring")).noneMatch(l -> l.matches(".*dev\\.posture\\.(store|fleet)\\..*"));
+    assertThat(importsOf("store")).noneMatch(l -> l.matches(".*dev\\.posture\\.(report|fleet|collect)\\..*"));
+  }
+
+  @Test
+  void onlyTheStoreSpeaksJdbc() throws IOException {
+    for (String pkg : new String[] {"input", "collect", "catalog", "snapshot", "graph", "state", "scoring", "report", "cli", "fleet", "tenant"}) {
+      assertThat(importsOf(pkg)).as(pkg).noneMatch(l -> l.matches(".*import (java\\.sql|org\\.sqlite|org\\.postgresql)\\..*"));
+    }
+  }
+
+  @Test
+  void onlyTheCliKnowsTheCollector() throws IOException {
+    for (String pkg : new String[] {"input", "catalog", "snapshot", "state", "scoring", "graph", "report", "store", "fleet", "tenant"}) {
+      assertThat(importsOf(pkg)).as(pkg).noneMatch(l -> l.contains("dev.posture.collect") || l.contains("com.azure")
+          || l.contains("java.net.http"));
+    }
+    assertThat(importsOf("collect")).noneMatch(l -> l.matches(".*dev\\.posture\\.(catalog|snapshot|state|scoring|graph|report|store|fleet|tenant|cli)\\..*"));
+  }
+
+  /** A tenant folder is read and scored below the commands, so every command calls it and none repeats it. */
+  @Test
+  void onlyTheCliUsesTheTenantPackage_whichKnowsNoReport() throws IOException {
+    for (String pkg : new String[] {"input", "collect", "catalog", "snapshot", "state", "scoring", "graph", "report", "store", "fleet"}) {
+      assertThat(importsOf(pkg)).as(pkg).noneMatch(l -> l.contains("dev.posture.tenant."));
+    }
+    assertThat(importsOf("tenant")).noneMatch(l -> l.matches(".*dev\\.posture\\.(report|cli)\\..*"));
   }
 }

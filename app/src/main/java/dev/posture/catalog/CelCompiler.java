@@ -11,11 +11,19 @@ import com.google.protobuf.InvalidProtocolBufferException;
 import dev.cel.common.CelValidationResult;
 import dev.cel.common.types.MapType;
 import dev.cel.common.types.SimpleType;
+import dev.cel.common.ast.CelConstant;
+import dev.cel.common.ast.CelExpr;
+import dev.cel.common.navigation.CelNavigableAst;
+import dev.cel.common.navigation.CelNavigableExpr;
 import dev.cel.parser.CelStandardMacro;
 import dev.cel.runtime.CelEvaluationException;
+import dev.cel.runtime.CelFunctionBinding;
 import dev.cel.runtime.CelRuntime;
 import dev.cel.runtime.CelRuntimeFactory;
+import dev.cel.runtime.CelStandardFunctions;
+import dev.cel.runtime.CelVariableResolver;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -24,6 +32,11 @@ import java.util.Set;
  * Compiles check expressions with CEL. Each scope declares only the variables its expressions may
  * use: {@code tenant} everywhere, plus the element (e.g. {@code user}) in a coverage predicate, so a
  * misspelt variable is a compile error at load, not a surprise at run time.
+ *
+ * <p>A catalogue may come from anyone, so what a check may spend is bounded: CEL's own limits on the
+ * expression's length and nesting and on loop iterations, the regular expressions of {@code matches}
+ * ({@link Regexes}: checked when the check compiles, and again for a pattern that comes from the
+ * data), and the cost, size of what it builds and time of each evaluation ({@link CheckBudget}).
  */
 final class CelCompiler {
   /** Bounds the iterations of all comprehensions (exists, all, map, filter) in one evaluation, nested ones included. */
@@ -37,9 +50,22 @@ final class CelCompiler {
           .comprehensionMaxIterations(MAX_ITERATIONS)
           .build();
 
-  /** Makes programs of checked expressions: all a start from the cache needs. */
-  private final CelRuntime runtime = CelRuntimeFactory.standardCelRuntimeBuilder().setOptions(OPTIONS)
-      .addFunctionBindings(ConditionalAccess.BINDING).build();
+  /**
+   * Makes programs of checked expressions: all a start from the cache needs. Its {@code matches} is
+   * posture's, which bounds and keeps the patterns it compiles (CEL's compiles the pattern anew for
+   * every element, and only then looks at its size).
+   */
+  private final CelRuntime runtime = CelRuntimeFactory.standardCelRuntimeBuilder()
+      .setOptions(OPTIONS)
+      .setStandardEnvironmentEnabled(false)
+      .setStandardFunctions(CelStandardFunctions.newBuilder()
+          .excludeFunctions(CelStandardFunctions.StandardFunction.MATCHES)
+          .build())
+      .addFunctionBindings(
+          CelFunctionBinding.from("matches", String.class, String.class, Regexes::matches),
+          CelFunctionBinding.from("matches_string", String.class, String.class, Regexes::matches),
+          ConditionalAccess.BINDING)
+      .build();
   /** Parses and type-checks; building its environment is most of a cold start, so only on a cache miss. */
   private Cel tenantScope;
   private final Map<Collection, Cel> elementScopes = new EnumMap<>(Collection.class);
@@ -58,7 +84,7 @@ final class CelCompiler {
     Optional<CelAbstractSyntaxTree> cached = cache.get(scope, text).flatMap(CelCompiler::checked);
     if (cached.isPresent()) {
       try {
-        return CompileResult.success(remembered(new CelExpression(text, TenantSections.of(cached.get().getExpr()), runtime.createProgram(cached.get())), cached.get(), collection));
+        return CompileResult.success(expression(text, cached.get(), collection));
       } catch (CelEvaluationException e) {
         // fall through and compile from the text
       }
@@ -73,16 +99,34 @@ final class CelCompiler {
     }
     try {
       CelAbstractSyntaxTree ast = result.getAst();
+      checkPatterns(ast);
       cache.put(scope, text, CelProtoAbstractSyntaxTree.fromCelAst(ast).toCheckedExpr().toByteArray());
-      return CompileResult.success(remembered(new CelExpression(text, TenantSections.of(ast.getExpr()), runtime.createProgram(ast)), ast, collection));
+      return CompileResult.success(expression(text, ast, collection));
     } catch (Exception e) {
       return CompileResult.failure(e.getMessage());
     }
   }
 
-  /** A coverage predicate answers once per distinct view of its element. */
-  private static Expression remembered(Expression expression, CelAbstractSyntaxTree ast, Optional<Collection> collection) {
+  /** A coverage predicate answers once per distinct view of its element ({@link PredicateMemo}). */
+  private Expression expression(String text, CelAbstractSyntaxTree ast, Optional<Collection> collection) throws CelEvaluationException {
+    Expression expression = new CelExpression(text, TenantSections.of(ast.getExpr()), runtime.createProgram(ast), CostTracker.kinds(ast),
+        MissingFields.of(ast, collection));
     return collection.map(c -> PredicateMemo.of(expression, ast.getExpr(), c.element())).orElse(expression);
+  }
+
+  /** Compiles every pattern written into a {@code matches}, so a malformed or huge one fails the load. */
+  private static void checkPatterns(CelAbstractSyntaxTree ast) {
+    List<CelExpr> calls = CelNavigableAst.fromAst(ast).getRoot().allNodes()
+        .map(CelNavigableExpr::expr)
+        .filter(e -> e.getKind() == CelExpr.ExprKind.Kind.CALL && e.call().function().equals("matches"))
+        .toList();
+    for (CelExpr call : calls) {
+      List<CelExpr> args = call.call().args();
+      CelExpr pattern = args.get(args.size() - 1);
+      if (pattern.getKind() == CelExpr.ExprKind.Kind.CONSTANT && pattern.constant().getKind() == CelConstant.Kind.STRING_VALUE) {
+        Regexes.compile(pattern.constant().stringValue());
+      }
+    }
   }
 
   private static Optional<CelAbstractSyntaxTree> checked(byte[] bytes) {
@@ -122,15 +166,36 @@ final class CelCompiler {
     }
   }
 
-  private record CelExpression(String text, Set<String> sections, CelRuntime.Program program) implements Expression {
+  /**
+   * @param kinds what each node costs ({@link CostTracker#kinds}); null when only timed
+   * @param missingFields names a field missing at run time as the snapshot names it
+   */
+  private record CelExpression(String text, Set<String> sections, CelRuntime.Program program, byte[] kinds,
+      MissingFields missingFields) implements Expression {
     @Override
     public boolean test(Map<String, Object> variables) {
+      return test(variables, new CheckBudget());
+    }
+
+    @Override
+    public boolean test(Map<String, Object> variables, CheckBudget budget) {
+      if (budget.exhausted() != null) {
+        throw new CheckFailedException(budget.exhausted());
+      }
+      CostTracker tracker = budget.tracker();
+      tracker.start(kinds);
       Object result;
       try {
         // a resolver reads the caller's map; eval(Map) would copy it for every element
-        result = program.eval(name -> Optional.ofNullable(variables.get(name)));
+        CelVariableResolver resolver = name -> Optional.ofNullable(variables.get(name));
+        result = kinds == null ? program.eval(resolver) : program.trace(resolver, tracker);
       } catch (CelEvaluationException e) {
-        throw new CheckFailedException(describe(e));
+        throw new CheckFailedException(tracker.exceeded() != null ? tracker.exceeded() : describe(e));
+      } finally {
+        tracker.stop();
+      }
+      if (budget.exhausted() != null) {
+        throw new CheckFailedException(budget.exhausted());
       }
       if (result instanceof Boolean b) {
         return b;
@@ -138,11 +203,13 @@ final class CelCompiler {
       throw new CheckFailedException("'" + text + "' gave " + result + ", expected true or false");
     }
 
-    private static String describe(CelEvaluationException e) {
-      String message = e.getMessage();
-      // CEL prefixes "evaluation error at <source>:<offset>: "; the rest is what users need.
-      int colon = message.indexOf(": ");
-      String problem = colon > 0 && message.startsWith("evaluation error") ? message.substring(colon + 2) : message;
+    private String describe(CelEvaluationException e) {
+      for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+        if (cause instanceof Regexes.Refused refused) {
+          return refused.getMessage();
+        }
+      }
+      String problem = missingFields.describe(e.getMessage());
       return problem.startsWith("Iteration budget exceeded")
           ? "the check went over its budget of " + MAX_ITERATIONS + " loop iterations (exists, all, map, filter)"
           : problem;

@@ -23,4 +23,13 @@ public interface Expression {
    *     field, a value of the wrong type)
    */
   boolean test(Map<String, Object> variables);
+
+  /**
+   * Evaluates the expression as one of many evaluations of a check, spending from {@code budget}.
+   *
+   * @throws CheckFailedException also when the budget is spent
+   */
+  default boolean test(Map<String, Object> variables, CheckBudget budget) {
+    return test(variables);
+  }
 }

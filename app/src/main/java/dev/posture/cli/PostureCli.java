@@ -30,6 +30,7 @@ public final class PostureCli {
     cli.setOut(out);
     cli.setErr(err);
     cli.setCaseInsensitiveEnumValuesAllowed(true);
+    ValueConverters.register(cli);
     cli.setExecutionExceptionHandler(executionErrors(root));
     cli.setParameterExceptionHandler(usageErrors(PostureDefaults.NONE));
     return cli;
@@ -57,6 +58,7 @@ public final class PostureCli {
     try {
       CommandLine cli = commandLine(progress.guard(out), progress.guard(messages), in, clock);
       ((PostureCommand) cli.getCommand()).terminalColumns = terminalColumns;
+      ((PostureCommand) cli.getCommand()).environment = env;
       cli.setExecutionStrategy(parsed -> {
         List<CommandLine> path = parsed.asCommandLineList();
         CommandLine command = path.get(path.size() - 1);

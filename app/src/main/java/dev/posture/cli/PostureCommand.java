@@ -4,6 +4,7 @@ import dev.posture.report.Format;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Map;
 import java.util.function.IntSupplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -18,7 +19,7 @@ import picocli.CommandLine.ScopeType;
     versionProvider = VersionProvider.class,
     description = "Assess the security posture of a Microsoft 365 tenant, offline, the way Microsoft Secure Score does.",
     subcommands = {AssessCommand.class, ActionsCommand.class, StatusCommand.class, NotesCommand.class, TagsCommand.class,
-      RemediationCommand.class, ExportCommand.class, ImportCommand.class, CatalogCommand.class, SnapshotCommand.class,
+      RemediationCommand.class, ExportCommand.class, ImportCommand.class, CatalogCommand.class, SnapshotCommand.class, CollectCommand.class,
       CompletionCommand.class, ShellCommand.class},
     footerHeading = "%nExamples:%n",
     footer = {
@@ -42,6 +43,9 @@ public final class PostureCommand {
 
   /** The terminal's columns, 0 when unknown or no terminal; the shell gives its own terminal's. */
   IntSupplier terminalColumns = TerminalWidth::detect;
+
+  /** The environment, which tests give in place of the process's. */
+  Map<String, String> environment = System.getenv();
 
   PostureCommand(InputStream stdin, Clock clock) {
     this.stdin = stdin;

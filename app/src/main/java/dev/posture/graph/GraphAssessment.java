@@ -1,8 +1,9 @@
 package dev.posture.graph;
 
-import dev.posture.scoring.ActionResult;
 import dev.posture.scoring.Assessment;
+import dev.posture.scoring.SourcePoints;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * An assessment read from Microsoft Graph, with what only Graph knows: the scores Microsoft reported,
@@ -14,6 +15,8 @@ import java.util.List;
  * @param controls every control of the newest day, with its Graph facts
  * @param missingMax controls left out of the totals because their max points are unknown
  * @param missingPoints the points those controls earned (left out of current too)
+ * @param derivedMax the max points of controls known only as what is left of Microsoft's maxScore
+ * @param unscoredResolutions resolutions counting points Microsoft's last daily score does not give
  * @param reviewed controls marked Reviewed in the portal (kept as To address)
  * @param enabledServices the licence flags of the newest day
  */
@@ -24,18 +27,23 @@ public record GraphAssessment(
     List<GraphControl> controls,
     List<String> missingMax,
     double missingPoints,
+    Optional<DerivedMax> derivedMax,
+    List<UnscoredResolution> unscoredResolutions,
     List<String> reviewed,
     List<String> enabledServices,
     List<Comparison> comparisons,
     History history) {
 
   /**
-   * The points of the newest day's controls as the export gives them, before any status: what
-   * Microsoft's currentScore adds up (a resolution recorded in the local state file adds to current,
-   * not to this).
+   * The points of the newest day's controls as the export gives them, before any status and whatever
+   * posture's checks say: what Microsoft's currentScore adds up (a resolution recorded in the local
+   * state file adds to current, not to this).
    */
   public double exportedPoints() {
-    return assessment.actions().stream().mapToDouble(ActionResult::dataPoints).sum();
+    return assessment.actions().stream()
+        .flatMap(a -> a.sources().microsoft().stream())
+        .mapToDouble(SourcePoints::points)
+        .sum();
   }
 
   /** True when the export's controls do not add up to what Microsoft reported (an abridged or edited export). */

@@ -26,6 +26,7 @@ public final class SchemaValidator {
   public static final SchemaValidator CATALOG = new SchemaValidator("catalog.schema.json");
   public static final SchemaValidator SNAPSHOT = new SchemaValidator("snapshot.schema.json");
   public static final SchemaValidator STATE = new SchemaValidator("state.schema.json");
+  public static final SchemaValidator COLLECTION = new SchemaValidator("collection.schema.json");
 
   private final String name;
   private JsonNode tree;

@@ -2,9 +2,13 @@ package dev.posture.report;
 
 import dev.posture.catalog.Category;
 import dev.posture.graph.Comparison;
+import dev.posture.graph.DerivedMax;
 import dev.posture.graph.GraphAssessment;
 import dev.posture.graph.History;
+import dev.posture.graph.UnscoredResolution;
+import dev.posture.scoring.ActionResult;
 import dev.posture.scoring.CategoryScores;
+import dev.posture.scoring.SourcePoints;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -32,6 +36,45 @@ public final class GraphMessages {
         + String.join(", ", graph.missingMax())
         + ". The max score leaves them out, so it is lower than Microsoft's" + points
         + ". Add their profiles (GET /security/secureScoreControlProfiles, every page) to count them.";
+  }
+
+  /** How the max points of controls nobody prices were found: what is left of Microsoft's maxScore. */
+  public static String derivedMax(DerivedMax derived) {
+    int n = derived.controls().size();
+    return String.join(", ", derived.controls()) + (n == 1 ? " has" : " have")
+        + " no profile, catalogue entry or published max points: their " + Numbers.points(derived.points())
+        + " points are Microsoft's maxScore " + Numbers.points(derived.reportedMax()) + " less the other controls' "
+        + Numbers.points(derived.others()) + (n == 1 ? "" : ", " + Numbers.points(derived.each()) + " each") + ", counted in "
+        + derived.category().map(Category::label).orElse("the total but in no category, as they share none") + ".";
+  }
+
+  /** Why current is above Microsoft's number: resolutions its last daily score does not count yet. */
+  public static Optional<String> unscoredResolutions(GraphAssessment graph) {
+    List<UnscoredResolution> resolutions = graph.unscoredResolutions();
+    if (resolutions.isEmpty()) {
+      return Optional.empty();
+    }
+    double added = resolutions.stream().mapToDouble(UnscoredResolution::added).sum();
+    List<String> each = resolutions.stream()
+        .map(r -> r.id() + " " + Numbers.points(r.points()) + " (" + r.status().label() + (r.inPortal() ? " in the portal" : " in the state file")
+            + "; Microsoft " + Numbers.points(r.microsoftPoints()) + ")")
+        .toList();
+    return Optional.of("Current counts " + Numbers.points(added) + (added == 1 ? " point" : " points")
+        + " Microsoft's score of " + graph.history().latest().map(History.Day::date).orElse("the newest day")
+        + " does not give yet: " + String.join("; ", each) + ".");
+  }
+
+  /** One action both sources decided differently: {@code AdminMFAV2: posture 7.5 (3 of 4 users), Microsoft 10 as of 2026-11-19}. */
+  public static String disagreement(ActionResult action) {
+    SourcePoints posture = action.sources().posture().orElseThrow();
+    SourcePoints microsoft = action.sources().microsoft().orElseThrow();
+    String elements = action.action().check().collection().map(c -> " " + c.section()).orElse("");
+    return action.id() + ": posture " + Numbers.points(posture.points()) + coverage(posture, elements)
+        + ", Microsoft " + Numbers.points(microsoft.points()) + coverage(microsoft, "") + microsoft.asOf().map(d -> " as of " + d).orElse("");
+  }
+
+  private static String coverage(SourcePoints points, String elements) {
+    return points.coverage().map(c -> " (" + c.covered() + " of " + c.eligible() + elements + ")").orElse("");
   }
 
   /** Microsoft's score beside what the export adds up to, when they differ. */

@@ -6,6 +6,8 @@ import dev.posture.scoring.CategoryScores;
 import dev.posture.scoring.Comparison;
 import dev.posture.scoring.ScoreView;
 import dev.posture.scoring.Scores;
+import dev.posture.scoring.SourcePoints;
+import dev.posture.scoring.Sources;
 import dev.posture.scoring.Suggestion;
 import java.io.PrintWriter;
 import tools.jackson.databind.node.ArrayNode;
@@ -35,6 +37,8 @@ public final class JsonReport implements Renderer {
     tenant.put("capturedAt", assessment.tenant().capturedAt());
     root.set("scores", scores(assessment.scores()));
     root.put("deviceActionsCounted", assessment.deviceActionsCounted());
+    ArrayNode sources = root.putArray("sources");
+    assessment.sources().forEach(source -> sources.add(source.key()));
     ArrayNode categories = root.putArray("categories");
     for (CategoryScores c : assessment.categories()) {
       ObjectNode node = scores(c.scores());
@@ -76,7 +80,32 @@ public final class JsonReport implements Renderer {
     r.coverage().ifPresent(c -> node.putObject("coverage").put("covered", c.covered()).put("eligible", c.eligible()));
     r.error().ifPresent(e -> node.put("error", e));
     r.notAssessed().ifPresent(reason -> node.put("notAssessed", reason));
+    sources(r.sources(), node);
     return node;
+  }
+
+  /**
+   * Who decided the action, and, where Microsoft's Secure Score is part of the assessment, what each
+   * source gave: the reports' disagreements are read from these.
+   */
+  private static void sources(Sources sources, ObjectNode node) {
+    node.put("source", sources.decidedBy().key());
+    boolean microsoftAssessed = sources.microsoft().isPresent() || sources.outsideMicrosoft();
+    if (microsoftAssessed && (sources.posture().isPresent() || sources.postureUndecided().isPresent())) {
+      ObjectNode posture = node.putObject("posture");
+      sources.posture().ifPresent(p -> points(p, posture));
+      sources.postureUndecided().ifPresent(reason -> posture.put("undecided", reason));
+    }
+    sources.microsoft().ifPresent(m -> points(m, node.putObject("microsoft")));
+    if (sources.outsideMicrosoft()) {
+      node.put("scoredByMicrosoft", false);
+    }
+  }
+
+  private static void points(SourcePoints points, ObjectNode node) {
+    node.put("points", points.points());
+    points.coverage().ifPresent(c -> node.putObject("coverage").put("covered", c.covered()).put("eligible", c.eligible()));
+    points.asOf().ifPresent(day -> node.put("asOf", day));
   }
 
   /** The comparison with an earlier report: how the current score moved, and which actions did. */

@@ -17,7 +17,10 @@ import java.util.Optional;
  * @param error why the check could not be decided, when status is Error
  * @param notAssessed why the data the check reads was not seen, when status is Not assessed
  * @param licensed whether the tenant has every service plan the action needs
- * @param countedInOverall whether the action counts in the overall score (scored and not deprecated)
+ * @param countedInOverall whether the action counts in the overall score (scored and not deprecated;
+ *     with Microsoft's scores, only the actions it scores count)
+ * @param countedInCategory whether the action counts in its category's score
+ * @param sources which source decided the points, and what each gave
  * @param rankScore the ranking value (see {@link Ranking})
  * @param rank 1 for the action to do first
  */
@@ -33,11 +36,18 @@ public record ActionResult(
     Optional<String> notAssessed,
     boolean licensed,
     boolean countedInOverall,
+    boolean countedInCategory,
+    Sources sources,
     double rankScore,
     int rank) {
 
   public double remaining() {
     return action.maxScore() - points;
+  }
+
+  /** Part of some total: the overall score, its category's, or both. */
+  public boolean counted() {
+    return countedInOverall || countedInCategory;
   }
 
   public String id() {
@@ -50,6 +60,6 @@ public record ActionResult(
 
   ActionResult withRank(int newRank) {
     return new ActionResult(action, points, dataPoints, coverage, satisfied, status, recordedStatus, error, notAssessed, licensed,
-        countedInOverall, rankScore, newRank);
+        countedInOverall, countedInCategory, sources, rankScore, newRank);
   }
 }

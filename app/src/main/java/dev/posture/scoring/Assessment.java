@@ -10,6 +10,8 @@ import java.util.Optional;
  * @param actions every action, best ranked first
  * @param deviceActionsCounted whether Device actions count in the overall score; they always do,
  *     like every other action (without a devices section they are Not assessed)
+ * @param sources the sources the assessment was made from: posture's checks on a snapshot,
+ *     Microsoft's Secure Score, or both
  */
 public record Assessment(
     TenantInfo tenant,
@@ -17,9 +19,15 @@ public record Assessment(
     List<CategoryScores> categories,
     List<ActionResult> actions,
     List<Suggestion> suggestions,
-    boolean deviceActionsCounted) {
+    boolean deviceActionsCounted,
+    List<Source> sources) {
 
   public Optional<ActionResult> action(String id) {
     return actions.stream().filter(a -> a.id().equals(id)).findFirst();
+  }
+
+  /** The actions both sources decided with different points, best ranked first. */
+  public List<ActionResult> disagreements() {
+    return actions.stream().filter(a -> a.sources().disagree()).toList();
   }
 }

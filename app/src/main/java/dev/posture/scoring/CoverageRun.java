@@ -1,6 +1,7 @@
 package dev.posture.scoring;
 
 import dev.posture.catalog.Check;
+import dev.posture.catalog.CheckBudget;
 import dev.posture.catalog.CheckFailedException;
 import dev.posture.catalog.Collection;
 import dev.posture.catalog.Expression;
@@ -17,9 +18,12 @@ import java.util.function.Consumer;
 /**
  * The running count of one coverage check during a pass over its collection: eligible elements,
  * covered ones, and the first element the check could not decide (after which it stops counting).
+ * Each predicate spends from a budget of its own for the whole pass, so one that is too costly or
+ * too slow fails its check alone.
  */
 final class CoverageRun {
   private final Check.Coverage check;
+  private final CheckBudget budget = new CheckBudget();
   private final Consumer<Map<String, Object>> uncovered;
   private long eligible;
   private long covered;
@@ -98,19 +102,25 @@ final class CoverageRun {
     /** One eligibility clause and the runs that share it. */
     private final class Clause {
       private final Expression where;
+      private final CheckBudget budget = new CheckBudget();
       private final List<CoverageRun> runs = new ArrayList<>();
+      private boolean failed;
 
       Clause(Expression where) {
         this.where = where;
       }
 
       void accept(Map<String, Object> vars, Map<String, Object> element, long index) {
+        if (failed) {
+          return;
+        }
         boolean eligible;
         try {
-          eligible = where.test(vars);
+          eligible = where.test(vars, budget);
         } catch (CheckFailedException e) {
           String failure = at(collection, index, element) + ": " + e.getMessage();
           runs.forEach(run -> run.fail(failure));
+          failed = true;
           return;
         }
         if (eligible) {
@@ -129,7 +139,7 @@ final class CoverageRun {
     }
     eligible++;
     try {
-      if (check.covered().test(vars)) {
+      if (check.covered().test(vars, budget)) {
         covered++;
       } else {
         uncovered.accept(element);

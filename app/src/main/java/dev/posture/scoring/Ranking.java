@@ -15,7 +15,7 @@ import java.util.Comparator;
  *   complexity (tier):  Core 1.0  Defense in depth 0.85  Advanced 0.7
  * </pre>
  *
- * Actions outside the totals (not scored, deprecated) rank last. Ties go to the larger maximum,
+ * Actions outside the totals (not scored, deprecated, not scored by Microsoft) rank last. Ties go to the larger maximum,
  * then to the id.
  */
 public final class Ranking {
@@ -53,7 +53,7 @@ public final class Ranking {
   }
 
   static final Comparator<ActionResult> ORDER =
-      Comparator.comparing((ActionResult r) -> !r.action().counted())
+      Comparator.comparing((ActionResult r) -> !r.counted())
           .thenComparing(Comparator.comparingDouble(ActionResult::rankScore).reversed())
           .thenComparing(Comparator.comparingDouble((ActionResult r) -> r.action().maxScore()).reversed())
           .thenComparing(ActionResult::id);

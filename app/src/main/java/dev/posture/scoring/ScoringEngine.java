@@ -19,11 +19,14 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Scores a catalogue against a snapshot and the recorded state. Pure: no files, no output.
+ * Scores a catalogue against a snapshot, Microsoft's Secure Score, or both, and the recorded state.
+ * Pure: no files, no output.
  *
  * <p>Per action, the data gives points in [0, maxScore]: all or none for a binary check, maxScore x
- * covered / eligible for a coverage check, full points when {@code satisfiedBy} holds. The status then
- * decides what counts:
+ * covered / eligible for a coverage check, full points when {@code satisfiedBy} holds. With
+ * Microsoft's scores, posture's check decides when it could (the snapshot holds what it reads);
+ * otherwise Microsoft's points do, and an action Microsoft does not score counts in no total. The
+ * status then decides what counts:
  *
  * <ol>
  *   <li>full points in the data: Completed, whatever was recorded;
@@ -41,10 +44,64 @@ import java.util.Set;
 public final class ScoringEngine {
 
   /**
+   * Scores a snapshot alone.
+   *
    * @param baseline points per action id from an earlier run; actions with fewer points now are
    *     Regressed
    */
   public Assessment assess(Catalog catalog, Snapshot snapshot, State state, Map<String, Double> baseline) {
+    return assess(catalog, Optional.of(snapshot), Optional.empty(), state, baseline);
+  }
+
+  /**
+   * Scores every action of {@code catalog} from the snapshot, Microsoft's scores, or both; at least
+   * one must be given.
+   *
+   * @param baseline points per action id from an earlier run of posture's checks; an action
+   *     Microsoft decides is compared with Microsoft's own day before instead
+   */
+  public Assessment assess(Catalog catalog, Optional<Snapshot> snapshot, Optional<MicrosoftScores> microsoft, State state,
+      Map<String, Double> baseline) {
+    if (snapshot.isEmpty() && microsoft.isEmpty()) {
+      throw new IllegalArgumentException("nothing to assess: neither a snapshot nor Microsoft's scores");
+    }
+    Map<Action, Outcome> posture = snapshot.map(s -> outcomes(catalog, s)).orElse(Map.of());
+    List<ActionResult> results = new ArrayList<>();
+    for (Action action : catalog.actions()) {
+      results.add(result(action, posture.get(action), snapshot, microsoft, state, baseline));
+    }
+    rank(results);
+    List<Source> sources = new ArrayList<>();
+    snapshot.ifPresent(s -> sources.add(Source.POSTURE));
+    microsoft.ifPresent(m -> sources.add(Source.MICROSOFT));
+    TenantInfo tenant = snapshot.map(Snapshot::tenant).orElseGet(() -> microsoft.get().tenant());
+    List<Suggestion> suggestions = snapshot.map(s -> suggestions(results, Map.of("tenant", s.settings()))).orElse(List.of());
+    return new Assessment(tenant, overall(results), byCategory(results), List.copyOf(results), suggestions,
+        true, List.copyOf(sources));
+  }
+
+  /**
+   * Microsoft's Secure Score for one day.
+   *
+   * @param tenant who the scores describe, used when there is no snapshot
+   * @param asOf the day, {@code yyyy-MM-dd}
+   * @param controls Microsoft's measurement of each action it scores, by action id
+   */
+  public record MicrosoftScores(TenantInfo tenant, String asOf, Map<String, Measurement> controls) {}
+
+  /**
+   * Microsoft's measurement of one action.
+   *
+   * @param licensed whether Microsoft's licence flags give the tenant what the action needs
+   * @param before Microsoft's points on the day before, when it scored the action then
+   * @param countedInCategory false when the action's max points are known only as part of a total
+   *     spread over several categories
+   */
+  public record Measurement(double points, Optional<Coverage> coverage, boolean licensed, Optional<Double> before,
+      boolean countedInCategory) {}
+
+  /** What posture's checks say about every action, before any status: each collection is read in one pass. */
+  private static Map<Action, Outcome> outcomes(Catalog catalog, Snapshot snapshot) {
     Map<String, Object> tenantVars = Map.of("tenant", snapshot.settings());
     Map<Action, Outcome> outcomes = new LinkedHashMap<>();
     Map<Action, CoverageRun> runs = new LinkedHashMap<>();
@@ -61,24 +118,16 @@ public final class ScoringEngine {
         outcomes.put(action, explained(binary(binary, tenantVars), check, snapshot));
       } else if (check instanceof Check.Configuration configuration) {
         configurationRuns.put(action, new ConfigurationRun(configuration));
-        outcomes.put(action, null);
       } else {
         runs.put(action, new CoverageRun((Check.Coverage) check));
-        outcomes.put(action, null);
       }
     }
     CoverageRun.count(snapshot, List.copyOf(runs.values()), List.copyOf(configurationRuns.values()));
-    runs.forEach((action, run) -> outcomes.replace(action, explained(
+    runs.forEach((action, run) -> outcomes.put(action, explained(
         run.error().map(Outcome::failed).orElseGet(() -> Outcome.counted(run.coverage())), action.check(), snapshot)));
     configurationRuns.forEach((action, run) ->
-        outcomes.replace(action, run.error().map(Outcome::failed).orElseGet(() -> Outcome.counted(run.coverage()))));
-
-    List<ActionResult> results = new ArrayList<>();
-    for (Map.Entry<Action, Outcome> entry : outcomes.entrySet()) {
-      results.add(result(entry.getKey(), entry.getValue(), snapshot, state, baseline));
-    }
-    rank(results);
-    return assemble(snapshot.tenant(), results, suggestions(results, tenantVars));
+        outcomes.put(action, run.error().map(Outcome::failed).orElseGet(() -> Outcome.counted(run.coverage()))));
+    return outcomes;
   }
 
   /**
@@ -131,34 +180,40 @@ public final class ScoringEngine {
     }
   }
 
-  private static ActionResult result(
-      Action action, Outcome outcome, Snapshot snapshot, State state, Map<String, Double> baseline) {
-    double dataPoints = outcome.decided() ? action.maxScore() * outcome.fraction : 0;
-    boolean licensed = snapshot.servicePlans().containsAll(action.licenses());
-    return decide(action, dataPoints, outcome.decided() && outcome.complete, outcome, state, baseline, licensed, action.counted());
-  }
-
   /**
-   * Scores actions whose points were measured elsewhere (Microsoft Graph's controlScores), by the same
-   * status rules, totals and ranking as {@link #assess(Catalog, Snapshot, State, Map)}. Every action
-   * counts in the overall score, as Microsoft's total already includes whatever it counts.
+   * One action from what posture's check said ({@code posture}, null without a snapshot) and what
+   * Microsoft measured: posture decides when its check could; otherwise Microsoft, when it scores the action.
    */
-  public Assessment assess(TenantInfo tenant, List<Measurement> measured, State state, Map<String, Double> baseline) {
-    List<ActionResult> results = new ArrayList<>();
-    for (Measurement m : measured) {
-      Outcome outcome = new Outcome(0, false, false, m.coverage().orElse(null), null, null);
-      boolean complete = m.points() >= m.action().maxScore();
-      results.add(decide(m.action(), m.points(), complete, outcome, state, baseline, m.licensed(), m.action().counted()));
+  private static ActionResult result(Action action, Outcome posture, Optional<Snapshot> snapshot,
+      Optional<MicrosoftScores> microsoft, State state, Map<String, Double> baseline) {
+    Measurement measured = microsoft.map(m -> m.controls().get(action.id())).orElse(null);
+    if (posture == null && measured == null) {
+      throw new IllegalArgumentException(action.id() + " has neither a snapshot to check nor Microsoft's points");
     }
-    rank(results);
-    return assemble(tenant, results, List.of());
+    boolean postureDecides = measured == null || posture != null && posture.decided();
+    Sources sources = new Sources(
+        postureDecides ? Source.POSTURE : Source.MICROSOFT,
+        Optional.ofNullable(posture).filter(Outcome::decided)
+            .map(o -> new SourcePoints(action.maxScore() * o.fraction, Optional.ofNullable(o.coverage), Optional.empty())),
+        Optional.ofNullable(measured).map(m -> new SourcePoints(m.points(), m.coverage(), Optional.of(microsoft.get().asOf()))),
+        Optional.ofNullable(posture).filter(o -> !o.decided()).map(o -> o.error != null ? o.error : o.notSeen),
+        microsoft.isPresent() && measured == null);
+    boolean inOverall = action.counted() && (microsoft.isEmpty() || measured != null);
+    boolean inCategory = action.counted() && (microsoft.isEmpty() || measured != null && measured.countedInCategory());
+    if (!postureDecides) {
+      Outcome byMicrosoft = new Outcome(0, false, false, measured.coverage().orElse(null), null, null);
+      return decide(action, measured.points(), measured.points() >= action.maxScore(), byMicrosoft, state, measured.before(),
+          measured.licensed(), inOverall, inCategory, sources);
+    }
+    double dataPoints = posture.decided() ? action.maxScore() * posture.fraction : 0;
+    boolean licensed = measured != null ? measured.licensed() : snapshot.get().servicePlans().containsAll(action.licenses());
+    return decide(action, dataPoints, posture.decided() && posture.complete, posture, state,
+        Optional.ofNullable(baseline.get(action.id())), licensed, inOverall, inCategory, sources);
   }
 
-  /** Points an action earned outside a check, e.g. in a Graph export. */
-  public record Measurement(Action action, double points, Optional<Coverage> coverage, boolean licensed) {}
-
+  /** @param before the points of an earlier run, to tell a regression */
   private static ActionResult decide(Action action, double dataPoints, boolean complete, Outcome outcome, State state,
-      Map<String, Double> baseline, boolean licensed, boolean inOverall) {
+      Optional<Double> before, boolean licensed, boolean inOverall, boolean inCategory, Sources sources) {
     double max = action.maxScore();
     Status recorded = state.of(action.id()).status();
     Status status;
@@ -176,8 +231,7 @@ public final class ScoringEngine {
       status = Status.NOT_ASSESSED;
       points = 0;
     } else {
-      Double before = baseline.get(action.id());
-      boolean regressed = before != null && dataPoints < before && recorded != Status.RISK_ACCEPTED;
+      boolean regressed = before.isPresent() && dataPoints < before.get() && recorded != Status.RISK_ACCEPTED;
       status = regressed ? Status.REGRESSED : recorded;
       points = dataPoints;
     }
@@ -193,7 +247,9 @@ public final class ScoringEngine {
         Optional.ofNullable(outcome.notSeen),
         licensed,
         inOverall,
-        Ranking.value(action, max - points),
+        inCategory,
+        sources,
+        inOverall || inCategory ? Ranking.value(action, max - points) : 0,
         0);
   }
 
@@ -202,11 +258,6 @@ public final class ScoringEngine {
     for (int i = 0; i < results.size(); i++) {
       results.set(i, results.get(i).withRank(i + 1));
     }
-  }
-
-  /** @param results already ranked */
-  private static Assessment assemble(TenantInfo tenant, List<ActionResult> results, List<Suggestion> suggestions) {
-    return new Assessment(tenant, overall(results), byCategory(results), List.copyOf(results), suggestions, true);
   }
 
   private static Scores overall(List<ActionResult> results) {
@@ -225,7 +276,7 @@ public final class ScoringEngine {
       map.put(c, Scores.ZERO);
     }
     for (ActionResult r : results) {
-      if (r.action().counted()) {
+      if (r.countedInCategory()) {
         map.merge(r.category(), Scores.ZERO, (s, unused) -> s.plus(r));
       }
     }

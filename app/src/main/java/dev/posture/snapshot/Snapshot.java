@@ -3,6 +3,7 @@ package dev.posture.snapshot;
 import dev.posture.catalog.Collection;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -34,6 +35,13 @@ public record Snapshot(
       return Optional.of(section + " was not collected: " + reason);
     }
     return sections.contains(section) ? Optional.empty() : Optional.of("the snapshot has no " + section + " section");
+  }
+
+  /** This snapshot, with sections a collection recorded as not collected (and why) added to {@link #notCollected}. */
+  public Snapshot withNotCollected(Map<String, String> reasons) {
+    Map<String, String> merged = new LinkedHashMap<>(notCollected);
+    merged.putAll(reasons);
+    return new Snapshot(source, tenant, settings, servicePlans, elements, sections, Map.copyOf(merged));
   }
 
   /** How many elements each collection holds, counted in one pass. */

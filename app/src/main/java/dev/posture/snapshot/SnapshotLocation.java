@@ -22,18 +22,26 @@ public record SnapshotLocation(Optional<Path> snapshot, Path state) {
     }
     Path path = Path.of(argument);
     if (Files.isDirectory(path)) {
-      for (String name : SNAPSHOT_FILES) {
-        Path candidate = path.resolve(name);
-        if (Files.isRegularFile(candidate)) {
-          return new SnapshotLocation(Optional.of(candidate), stateOverride.orElse(path.resolve(STATE_FILE)));
-        }
-      }
-      throw new InputException(argument, "the folder holds no snapshot.json or snapshot.yaml; expected a tenant folder or a snapshot file");
+      return in(path)
+          .map(file -> new SnapshotLocation(Optional.of(file), stateOverride.orElse(path.resolve(STATE_FILE))))
+          .orElseThrow(() -> new InputException(argument,
+              "the folder holds no snapshot.json or snapshot.yaml; expected a tenant folder or a snapshot file"));
     }
     if (!Files.exists(path)) {
       throw new InputException(argument, "no such snapshot file or tenant folder");
     }
     return new SnapshotLocation(Optional.of(path), stateOverride.orElse(path.resolveSibling(STATE_FILE)));
+  }
+
+  /** The snapshot file of a tenant folder, when it has one. */
+  public static Optional<Path> in(Path folder) {
+    for (String name : SNAPSHOT_FILES) {
+      Path candidate = folder.resolve(name);
+      if (Files.exists(candidate) && !Files.isDirectory(candidate)) { // not a regular file: the reader says what it is
+        return Optional.of(candidate);
+      }
+    }
+    return Optional.empty();
   }
 
   public String describe() {

@@ -75,7 +75,7 @@ record SyntheticProfile(JsonNode settings, Map<String, Role> roles, Users users,
     String source = "profiles/" + key + ".json";
     byte[] bytes;
     try (InputStream in = SyntheticProfile.class.getResourceAsStream(source)) {
-      bytes = DocumentReader.readAll(in, source);
+      bytes = in.readAllBytes();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -13,6 +13,7 @@ import dev.posture.snapshot.SnapshotLoader;
 import dev.posture.snapshot.SnapshotLocation;
 import dev.posture.state.State;
 import dev.posture.state.StateLoader;
+import dev.posture.tenant.CollectionReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -80,6 +81,12 @@ class ReadersFuzzTest {
   @FuzzTest(maxDuration = "60s")
   void state(byte[] data) {
     expectReadOrInputError(() -> new StateLoader().parse("posture-state.yaml", data));
+  }
+
+  @FuzzTest(maxDuration = "60s")
+  void collection(byte[] data) {
+    Path file = write("collection.json", data);
+    expectReadOrInputError(() -> new CollectionReader().read(file).notCollected());
   }
 
   @FuzzTest(maxDuration = "60s")

@@ -75,6 +75,16 @@ class GraphAssessorTest {
   }
 
   @Test
+  void maxPointsFromAPercentageStayWithinAControlsTen() {
+    assertThat(GraphAssessor.maxFromPercentage(3, 100)).hasValue(3);
+    assertThat(GraphAssessor.maxFromPercentage(6.67, 66.67)).hasValue(10);
+    assertThat(GraphAssessor.maxFromPercentage(2.5, 33.33)).hasValue(7.5);
+    assertThat(GraphAssessor.maxFromPercentage(0, 40)).isEmpty();
+    assertThat(GraphAssessor.maxFromPercentage(10, 50)).isEmpty();
+    assertThat(GraphAssessor.maxFromPercentage(4, 0)).isEmpty();
+  }
+
+  @Test
   void statusesFromTheDataAndThePortal() {
     GraphAssessment graph = assessor.assess(TENANT, State.EMPTY);
     Assessment a = graph.assessment();

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class GraphReaderTest {
   static final Path TENANT = Path.of("src/test/resources/graph/tenant");
@@ -165,6 +166,64 @@ class GraphReaderTest {
     assertThatThrownBy(() -> reader.read(List.of(Path.of("src/test/resources/graph"))))
         .isInstanceOf(InputException.class)
         .hasMessageContaining("holds no *.json Graph exports");
+  }
+
+  private static Path export(Path dir, String json) throws java.io.IOException {
+    return java.nio.file.Files.writeString(dir.resolve("export.json"), json);
+  }
+
+  private static String day(String created, String controls) {
+    return "{\"value\": [{\"createdDateTime\": " + created + ", \"currentScore\": 5, \"maxScore\": 10, \"controlScores\": ["
+        + controls + "]}]}";
+  }
+
+  private static final String ADMIN_MFA = "{\"controlCategory\": \"Identity\", \"controlName\": \"AdminMFAV2\", \"score\": 5}";
+
+  @Test
+  void datesAreCheckedAndWrittenTheOneWay(@TempDir Path dir) throws Exception {
+    DailyScore local = reader.read(List.of(export(dir, day("\"2026-11-20T06:30:00\"", ADMIN_MFA)))).newest().orElseThrow();
+    DailyScore offset = reader.read(List.of(export(dir, day("\"2026-11-20T23:30:00.1234567-05:00\"", ADMIN_MFA)))).newest().orElseThrow();
+    DailyScore windows = reader.read(List.of(export(dir, day("\"\\/Date(0)\\/\"", ADMIN_MFA)))).newest().orElseThrow();
+
+    assertThat(local.createdDateTime()).isEqualTo("2026-11-20T06:30:00Z"); // no offset: UTC
+    assertThat(offset.date()).isEqualTo("2026-11-20"); // the day as written
+    assertThat(offset.createdDateTime()).isEqualTo("2026-11-20T23:30:00.1234567-05:00");
+    assertThat(windows.createdDateTime()).isEqualTo("1970-01-01T00:00:00Z");
+    assertThatThrownBy(() -> reader.read(List.of(export(dir, day("\"\\/Date(-1)\\/\"", ADMIN_MFA)))))
+        .hasMessageEndingWith("$.value[0].createdDateTime: expected a date and time from 1970 to 9999 (2026-03-01T00:00:00Z), found '/Date(-1)/'");
+    assertThatThrownBy(() -> reader.read(List.of(export(dir, day("\"10000-01-01T00:00:00Z\"", ADMIN_MFA)))))
+        .hasMessageContaining("$.value[0].createdDateTime: expected a date and time from 1970 to 9999");
+  }
+
+  @Test
+  void everyBoundHoldsAtItsEdge(@TempDir Path dir) throws Exception {
+    String edges = "{\"controlCategory\": \"Identity\", \"controlName\": \"A\", \"score\": 10, \"scoreInPercentage\": 100,"
+        + " \"count\": \"2147483647\", \"total\": 2147483647}, {\"controlCategory\": \"Apps\", \"controlName\": \"B\", \"score\": 0,"
+        + " \"scoreInPercentage\": 0, \"count\": 0, \"total\": 0}, {\"controlCategory\": \"Data\", \"controlName\": \"C\", \"score\": 6.67,"
+        + " \"scoreInPercentage\": 66.67}";
+    ControlScore a = reader.read(List.of(export(dir, day("\"9999-12-31T23:59:59Z\"", edges)))).newest().orElseThrow().controls().get(0);
+
+    assertThat(a.count().getAsDouble()).isEqualTo(Integer.MAX_VALUE);
+    assertThatThrownBy(() -> reader.read(List.of(export(dir, day("\"2026-01-01T00:00:00Z\"", ADMIN_MFA.replace("5}", "10.01}"))))))
+        .hasMessageEndingWith("$.value[0].controlScores[0].score: expected a number of at least 0 and at most 10, found 10.01");
+    assertThatThrownBy(() -> reader.read(List.of(export(dir, day("\"2026-01-01T00:00:00Z\"", ADMIN_MFA.replace("5}", "\"5d\"}"))))))
+        .hasMessageEndingWith("$.value[0].controlScores[0].score: expected a number, found '5d'");
+  }
+
+  @Test
+  void keysThatDifferOnlyInCaseAreDuplicatesAtAnyDepth(@TempDir Path dir) throws Exception {
+    String profile = "{\"id\": \"AdminMFAV2\", \"maxScore\": 10, \"complianceInformation\": [{\"certificationName\": \"a\", \"CertificationName\": \"b\"}]}";
+    Path file = export(dir, "[" + day("\"2026-01-01T00:00:00Z\"", ADMIN_MFA).replaceAll("^\\{\"value\": \\[|]}$", "") + ", " + profile + "]");
+
+    assertThatThrownBy(() -> reader.read(List.of(file)))
+        .isInstanceOf(InputException.class)
+        .hasMessageEndingWith(":1: $[1].complianceInformation[0].CertificationName: duplicate key 'CertificationName': keys match ignoring case, and 'certificationName' is given too");
+  }
+
+  @Test
+  void aPageWhoseValueIsNoListSaysSo(@TempDir Path dir) throws Exception {
+    assertThatThrownBy(() -> reader.read(List.of(export(dir, "{\"@odata.context\": \"x\", \"value\": {\"id\": 1}}"))))
+        .hasMessageEndingWith(":1: $.value: expected a list of secureScores or secureScoreControlProfiles, found a mapping");
   }
 
   @Test
