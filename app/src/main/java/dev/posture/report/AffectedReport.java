@@ -21,9 +21,9 @@ public final class AffectedReport {
   /** The columns worth showing for each collection; the name comes first. */
   private List<String> fields() {
     return switch (affected.collection()) {
-      case USERS -> List.of("userPrincipalName", "userDisplayName", "userType", "isAdmin");
-      case DEVICES -> List.of("deviceName", "os", "osVersion", "deviceGroup");
-      case MAILBOXES -> List.of("userPrincipalName", "recipientTypeDetails");
+      case USERS -> List.of("userPrincipalName", "displayName", "userType", "isAdmin");
+      case DEVICES -> List.of("computerDnsName", "osPlatform", "osVersion", "rbacGroupName");
+      case MAILBOXES -> List.of("UserPrincipalName", "RecipientTypeDetails");
     };
   }
 

@@ -77,11 +77,11 @@ class ListFormatsTest {
     assertThat(out).isEqualTo("""
         scid_2090: 3 of 12 eligible devices not covered
 
-        | deviceName | os | osVersion | deviceGroup |
+        | computerDnsName | osPlatform | osVersion | rbacGroupName |
         |---|---|---|---|
-        | CONTOSO-WS010 | Windows | 10.0.22631 | Lab |
-        | CONTOSO-WS011 | Windows | 10.0.22631 | Lab |
-        | CONTOSO-WS012 | Windows | 10.0.22631 | Lab |
+        | contoso-ws010.contoso.com | Windows11 | 10.0.22631 | Lab |
+        | contoso-ws011.contoso.com | Windows11 | 10.0.22631 | Lab |
+        | contoso-ws012.contoso.com | Windows11 | 10.0.22631 | Lab |
         """);
   }
 

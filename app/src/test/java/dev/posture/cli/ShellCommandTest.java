@@ -23,7 +23,7 @@ import picocli.CommandLine;
 /** The shell driven through a dumb JLine terminal: lines in, prompt and output out. */
 class ShellCommandTest {
   private static final String CONTOSO = "../samples/contoso";
-  private static final String PROMPT = "Contoso Pharmaceuticals 177.87/336 52.94%> ";
+  private static final String PROMPT = "Contoso Pharmaceuticals 175.62/336 52.27%> ";
 
   @TempDir Path dir;
 
@@ -44,7 +44,7 @@ class ShellCommandTest {
 
     assertThat(r.out())
         .startsWith(PROMPT + "AdminMFAV2: Ensure multifactor authentication is enabled for all users in administrative roles\n")
-        .contains("  Current state: 3 of 4 users covered\n")
+        .contains("  Current state: 3 of 6 users covered\n")
         .endsWith("  History: none\n" + PROMPT);
     assertThat(Files.readString(dir.resolve("history"))).contains("actions show AdminMFAV2");
   }
@@ -63,10 +63,10 @@ class ShellCommandTest {
     Cli.Result r = shell("status set PWAgePolicyNew --status third-party --note \"Handled by the identity tool\""
         + " --actor megan.bowen@contoso.com\n", tenant.toString()).succeeded();
 
-    // third party counts PWAgePolicyNew's 8 points: 177.87 + 8
+    // third party counts PWAgePolicyNew's 8 points: 175.62 + 8
     assertThat(r.out()).isEqualTo(PROMPT
         + "PWAgePolicyNew: To address -> Resolved through third party; saved to " + tenant.resolve("posture-state.yaml") + "\n"
-        + "Contoso Pharmaceuticals 185.87/336 55.32%> ");
+        + "Contoso Pharmaceuticals 183.62/336 54.65%> ");
   }
 
   @Test
@@ -99,7 +99,8 @@ class ShellCommandTest {
 
     Cli.Result r = shell(stream, tenant.toString()).succeeded();
 
-    assertThat(r.out()).isEqualTo(PROMPT + "reloaded\nContoso Pharmaceuticals 176.2/336 52.44%> ");
+    // without the state, Defender Antivirus recorded as third party counts its data again: 10 of 12 devices
+    assertThat(r.out()).isEqualTo(PROMPT + "reloaded\nContoso Pharmaceuticals 173.95/336 51.77%> ");
   }
 
   @Test
