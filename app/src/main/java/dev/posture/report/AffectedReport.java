@@ -32,11 +32,11 @@ public final class AffectedReport {
   /** The fields worth showing for each collection, the name first; JSON keeps the snapshot's field names. */
   private List<Field> fields() {
     return switch (affected.collection()) {
-      case USERS -> List.of(new Field("userPrincipalName", "User"), new Field("userDisplayName", "Display name"),
+      case USERS -> List.of(new Field("userPrincipalName", "User"), new Field("displayName", "Display name"),
           new Field("userType", "Type"), new Field("isAdmin", "Admin"));
-      case DEVICES -> List.of(new Field("deviceName", "Device"), new Field("os", "OS"), new Field("osVersion", "OS version"),
-          new Field("deviceGroup", "Device group"));
-      case MAILBOXES -> List.of(new Field("userPrincipalName", "Mailbox"), new Field("recipientTypeDetails", "Recipient type"));
+      case DEVICES -> List.of(new Field("computerDnsName", "Device"), new Field("osPlatform", "OS"),
+          new Field("osVersion", "OS version"), new Field("rbacGroupName", "Device group"));
+      case MAILBOXES -> List.of(new Field("UserPrincipalName", "Mailbox"), new Field("RecipientTypeDetails", "Recipient type"));
     };
   }
 

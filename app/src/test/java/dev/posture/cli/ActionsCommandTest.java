@@ -42,7 +42,7 @@ class ActionsCommandTest {
     Cli.Result r = actions("list").succeeded();
 
     Cli.assertGolden("actions-list-contoso.txt", r.out());
-    assertThat(ids(r.out())).startsWith("PWAgePolicyNew", "scid_25", "scid_2500", "aad_admin_consent_workflow", "exo_storageproviderrestricted");
+    assertThat(ids(r.out())).startsWith("PWAgePolicyNew", "scid_25", "scid_2500", "AdminMFAV2", "aad_admin_consent_workflow");
   }
 
   @Test
@@ -69,7 +69,7 @@ class ActionsCommandTest {
 
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {
-    "--search=password spray                | PWAgePolicyNew SigninRiskPolicy UserRiskPolicy BlockLegacyAuthentication AdminMFAV2 MFARegistrationV2 aad_custom_banned_passwords exo_oauth2clientprofileenabled spo_legacy_auth",
+    "--search=password spray                | PWAgePolicyNew AdminMFAV2 SigninRiskPolicy UserRiskPolicy BlockLegacyAuthentication MFARegistrationV2 aad_custom_banned_passwords exo_oauth2clientprofileenabled spo_legacy_auth",
     "--search=SCID_20                       | scid_2090 scid_2012 scid_2003 scid_2010 scid_2070",
     "--category=device --status=to-address  | scid_25 scid_2500 scid_69 scid_96 scid_76 scid_53 scid_2090 scid_2012 scid_2003 scid_5011 scid_32 scid_44 scid_3010 scid_15",
     "--device-category=operating system     | scid_25 scid_69 scid_15 scid_5009",
@@ -81,7 +81,7 @@ class ActionsCommandTest {
     "--tag=exception                        | mdo_blockmailforward",
     "--category=identity --sort=title       | OneAdmin IntegratedApps BlockLegacyAuthentication SigninRiskPolicy UserRiskPolicy MFARegistrationV2 AdminMFAV2 SelfServicePasswordReset PasswordHashSync LimitGlobalAdmins EmergencyAccessAccounts RestrictGuestAccess PWAgePolicyNew RoleOverlap",
     "--category=data --sort=max             | dlp_datalossprevention mip_sensitivitylabelspolicies mip_autosensitivitylabelspolicies mip_purviewlabelconsent",
-    "--category=identity --sort=remaining   | PWAgePolicyNew BlockLegacyAuthentication SigninRiskPolicy UserRiskPolicy IntegratedApps AdminMFAV2 MFARegistrationV2 SelfServicePasswordReset EmergencyAccessAccounts RestrictGuestAccess PasswordHashSync OneAdmin RoleOverlap LimitGlobalAdmins",
+    "--category=identity --sort=remaining   | PWAgePolicyNew BlockLegacyAuthentication SigninRiskPolicy UserRiskPolicy AdminMFAV2 IntegratedApps MFARegistrationV2 EmergencyAccessAccounts RestrictGuestAccess SelfServicePasswordReset PasswordHashSync OneAdmin RoleOverlap LimitGlobalAdmins",
   })
   void filtersAndSorts(String options, String expected) {
     String[] args = options.trim().split(" (?=--)");
@@ -128,14 +128,15 @@ class ActionsCommandTest {
   void showAcceptsTheSharedReference() {
     assertThat(actions("show", "posture://actions/scid_2090").succeeded().out())
         .startsWith("scid_2090: Encrypt all BitLocker-supported drives\nReference: posture://actions/scid_2090\n")
-        .contains("  Current state: 9 of 12 devices covered\n");
+        .contains("  Current state: 9 of 12 devices comply\n");
   }
 
   @Test
   void showGivesTheSuggestionWhenSecurityDefaultsAreOn() throws Exception {
     Path tenant = Tenants.contoso(dir);
     Path snapshot = tenant.resolve("snapshot.json");
-    Files.writeString(snapshot, Tenants.text(snapshot).replace("\"securityDefaults\": {\n    \"isEnabled\": false", "\"securityDefaults\": {\n    \"isEnabled\": true"));
+    Files.writeString(snapshot, Tenants.text(snapshot).replace("\"displayName\": \"Security Defaults\",\n    \"isEnabled\": false",
+        "\"displayName\": \"Security Defaults\",\n    \"isEnabled\": true"));
 
     String out = Cli.run("actions", "show", tenant.toString(), "SigninRiskPolicy", "--catalog", Tenants.CATALOG).succeeded().out();
 
@@ -178,8 +179,8 @@ class ActionsCommandTest {
 
   @Test
   void affectedNeedsACoverageAction() {
-    actions("show", "BlockLegacyAuthentication", "--affected").exited(ExitCode.USAGE).oneLineError()
-        .errContains("posture: BlockLegacyAuthentication is decided by tenant settings, not element by element");
+    actions("show", "PWAgePolicyNew", "--affected").exited(ExitCode.USAGE).oneLineError()
+        .errContains("posture: PWAgePolicyNew is decided by tenant settings, not element by element");
   }
 
   @Test

@@ -126,7 +126,8 @@ class CatalogCommandTest {
     assertThat(list).hasSize(2);
     assertThat(list.get(0).get("id").stringValue()).isEqualTo("SigninRiskPolicy");
     assertThat(list.get(0).get("maxScore").doubleValue()).isEqualTo(7.0);
-    assertThat(list.get(0).get("check").get("passes").stringValue()).contains("signInRiskLevels");
+    assertThat(list.get(0).get("check").get("of").stringValue()).isEqualTo("users");
+    assertThat(list.get(0).get("check").get("covered").stringValue()).contains("signInRiskLevels", "p.appliesTo(user)");
     assertThat(list.get(1).get("suggest").get("status").stringValue()).isEqualTo("Resolved through alternate mitigation");
   }
 

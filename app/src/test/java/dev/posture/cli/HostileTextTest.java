@@ -42,7 +42,7 @@ class HostileTextTest {
   void hostileTenant() throws Exception {
     String snapshot = Files.readString(Path.of("../samples/contoso/snapshot.json"))
         .replace("\"displayName\": \"Contoso Pharmaceuticals\"", "\"displayName\": " + json(HOSTILE))
-        .replace("\"CONTOSO-WS010\"", json(HOSTILE));
+        .replace("\"contoso-ws010.contoso.com\"", json(HOSTILE));
     Files.writeString(dir.resolve("snapshot.json"), snapshot);
     Files.writeString(dir.resolve("posture-state.yaml"), """
         actions:

@@ -85,9 +85,9 @@ class ListFormatsTest {
 
         | Device | OS | OS version | Device group |
         |---|---|---|---|
-        | CONTOSO-WS010 | Windows | 10.0.22631 | Lab |
-        | CONTOSO-WS011 | Windows | 10.0.22631 | Lab |
-        | CONTOSO-WS012 | Windows | 10.0.22631 | Lab |
+        | contoso-ws010.contoso.com | Windows11 | 10.0.22631 | Lab |
+        | contoso-ws011.contoso.com | Windows11 | 10.0.22631 | Lab |
+        | contoso-ws012.contoso.com | Windows11 | 10.0.22631 | Lab |
         """);
   }
 

@@ -11,11 +11,11 @@ class PicturesTest {
   void theScoreTileShowsEachViewAsABar() {
     String out = Cli.run("assess", CONTOSO).succeeded().out();
 
-    // 52.94% of 20 cells: 10 full cells and 5 eighths
-    assertThat(out).contains("Current          177.87    336   52.94%  ██████████▋░░░░░░░░░\n");
-    // Device, worth the most, spans the 20 cells; Identity's 61 points take 7.9 of them, 21.25 filled
+    // 52.27% of 20 cells: 10 full cells and 4 eighths
+    assertThat(out).contains("Current          175.62    336   52.27%  ██████████▌░░░░░░░░░\n");
+    // Device, worth the most, spans the 20 cells; Identity's 61 points take 7.9 of them, 19 filled
     assertThat(out).contains(
-        "Identity              21.25   61  ██▊░░░░░\n",
+        "Identity                 19   61  ██▌░░░░░\n",
         "Device               116.92  155  ███████████████▏░░░░\n");
   }
 
@@ -23,8 +23,8 @@ class PicturesTest {
   void asciiDrawsWithPlainCharacters() {
     String out = Cli.run("assess", CONTOSO, "--ascii").succeeded().out();
 
-    assertThat(out).contains("Current          177.87    336   52.94%  ###########.........\n",
-        "Identity              21.25   61  ###.....\n");
+    assertThat(out).contains("Current          175.62    336   52.27%  ###########.........\n",
+        "Identity                 19   61  ###.....\n");
     assertThat(out.chars()).allMatch(c -> c < 128);
   }
 

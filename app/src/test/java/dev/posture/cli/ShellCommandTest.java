@@ -28,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ShellCommandTest {
   private static final String CONTOSO = "../samples/contoso";
-  private static final String PROMPT = "Contoso Pharmaceuticals 177.87/336 52.94%> ";
+  private static final String PROMPT = "Contoso Pharmaceuticals 175.62/336 52.27%> ";
 
   @TempDir Path dir;
 
@@ -49,7 +49,7 @@ class ShellCommandTest {
 
     assertThat(r.out())
         .startsWith("AdminMFAV2: Ensure multifactor authentication is enabled for all users in administrative roles\n")
-        .contains("  Current state: 3 of 4 users covered\n")
+        .contains("  Current state: 3 of 6 users covered\n")
         .endsWith("  History: none\n")
         .doesNotContain(PROMPT);
     assertThat(Files.readString(dir.resolve("history"))).contains("actions show AdminMFAV2");
@@ -74,8 +74,8 @@ class ShellCommandTest {
 
     assertThat(r.out()).isEqualTo(
         "PWAgePolicyNew: To address -> Resolved through third party; saved to " + tenant.resolve("posture-state.yaml") + "\n");
-    // third party counts PWAgePolicyNew's 8 points: 177.87 + 8
-    assertThat(session.prompt()).isEqualTo("Contoso Pharmaceuticals 185.87/336 55.32%> ");
+    // third party counts PWAgePolicyNew's 8 points: 175.62 + 8
+    assertThat(session.prompt()).isEqualTo("Contoso Pharmaceuticals 183.62/336 54.65%> ");
   }
 
   @Test
