@@ -34,12 +34,12 @@ public record ActionDetail(ActionResult result, ActionState state, List<Remediat
   public record Subscription(String sku, String status) {}
 
   /**
-   * The plans of the tenant's subscriptions that are not active, from the snapshot's {@code licenses}
+   * The plans of the tenant's subscriptions that are not active, from the snapshot's {@code subscribedSkus}
    * (shaped like Graph's subscribedSkus): what a license held but suspended is.
    */
   public static Map<String, Subscription> inactivePlans(Map<String, Object> settings) {
     Map<String, Subscription> plans = new LinkedHashMap<>();
-    if (settings.get("licenses") instanceof List<?> skus) {
+    if (settings.get("subscribedSkus") instanceof List<?> skus) {
       for (Object sku : skus) {
         if (sku instanceof Map<?, ?> subscription && subscription.get("capabilityStatus") instanceof String status
             && !status.equalsIgnoreCase("Enabled") && !status.equalsIgnoreCase("Warning")

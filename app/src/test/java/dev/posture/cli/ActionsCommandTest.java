@@ -121,7 +121,7 @@ class ActionsCommandTest {
     String out = actions("show", "UserRiskPolicy").succeeded().out();
 
     assertThat(out).contains("  Licenses:\n    - AAD_PREMIUM_P2: in the tenant's EMSPREMIUM subscription, which is suspended\n");
-    assertThat(out).contains("  Current state: the tenant's settings do not pass the check\n");
+    assertThat(out).contains("  Current state: 0 of 37 users covered\n");
   }
 
   @Test

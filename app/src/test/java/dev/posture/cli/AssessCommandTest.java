@@ -152,7 +152,7 @@ class AssessCommandTest {
             tier: Core
             implementationCost: Low
             userImpact: Low
-            check: {passes: 'tenant.exchange.organizationConfig.mailTipsAllTipsEnabled'}
+            check: {passes: 'tenant.exchangeOrganizationConfig.MailTipsAllTipsEnabled'}
         """);
 
     String table = Cli.run("assess", CONTOSO, "--catalog", catalogue.toString(), "--state", dir.resolve("none.yaml").toString()).out();
