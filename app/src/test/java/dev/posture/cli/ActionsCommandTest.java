@@ -117,10 +117,10 @@ class ActionsCommandTest {
   }
 
   @Test
-  void showTellsWhichLicencesTheTenantHas() {
+  void showTellsWhichLicensesTheTenantHas() {
     String out = actions("show", "UserRiskPolicy").succeeded().out();
 
-    assertThat(out).contains("  Licences:\n    - AAD_PREMIUM_P2: not in the tenant\n");
+    assertThat(out).contains("  Licenses:\n    - AAD_PREMIUM_P2: in the tenant's EMSPREMIUM subscription, which is suspended\n");
     assertThat(out).contains("  Current state: 0 of 37 users covered\n");
   }
 
@@ -161,8 +161,20 @@ class ActionsCommandTest {
 
     List<CSVRecord> records = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(new StringReader(csv)).getRecords();
     assertThat(records).hasSize(3);
-    assertThat(records).allSatisfy(r -> assertThat(r.get("RecipientTypeDetails")).isEqualTo("UserMailbox"));
-    assertThat(records.get(0).get("UserPrincipalName")).endsWith("@contoso.com");
+    assertThat(records.get(0).getParser().getHeaderNames()).containsExactly("mailbox", "recipient type");
+    assertThat(records).allSatisfy(r -> assertThat(r.get("recipient type")).isEqualTo("UserMailbox"));
+    assertThat(records.get(0).get("mailbox")).endsWith("@contoso.com");
+  }
+
+  @Test
+  void aPlanInASuspendedSubscriptionIsShownSuspended() {
+    String table = actions("show", "SigninRiskPolicy").succeeded().out();
+    JsonNode json = JsonMapper.builder().build().readTree(actions("show", "SigninRiskPolicy", "--format", "json").succeeded().out());
+
+    assertThat(table).contains("  Licenses:\n    - AAD_PREMIUM_P2: in the tenant's EMSPREMIUM subscription, which is suspended\n")
+        .doesNotContain("Licences", "not in the tenant");
+    assertThat(json.at("/action/licenses/0").toString())
+        .isEqualTo("{\"servicePlan\":\"AAD_PREMIUM_P2\",\"inTenant\":false,\"subscriptionStatus\":\"Suspended\"}");
   }
 
   @Test
@@ -181,8 +193,10 @@ class ActionsCommandTest {
 
   @Test
   void formatsACommandDoesNotPrintAreUsageErrors() {
-    actions("list", "--format", "junit").exited(ExitCode.USAGE).oneLineError().errContains("'actions list' does not print junit output");
-    actions("show", "OneAdmin", "--format", "csv").exited(ExitCode.USAGE).oneLineError().errContains("'actions show' does not print csv output");
+    actions("list", "--format", "junit").exited(ExitCode.USAGE)
+        .errContains("posture: Invalid value for option '--format': expected one of table, json, csv, markdown, found 'junit'");
+    actions("show", "OneAdmin", "--format", "csv").exited(ExitCode.USAGE).oneLineError()
+        .errContains("posture: an action prints as table, json, markdown; csv is for the elements of --affected");
   }
 
   @Test

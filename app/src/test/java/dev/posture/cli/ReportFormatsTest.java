@@ -172,6 +172,19 @@ class ReportFormatsTest {
   }
 
   @Test
+  void junitSkipsTheDeviceActionsOfATenantWithoutDevices() throws Exception {
+    String xml = Cli.run("assess", "../samples/northwind", "--catalog", CATALOG, "--format", "junit").succeeded().out();
+
+    Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(new InputSource(new StringReader(xml)));
+    Element device = (Element) doc.getElementsByTagName("testsuite").item(1);
+    assertThat(device.getAttribute("name")).isEqualTo("Device");
+    assertThat(device.getAttribute("failures")).isEqualTo("0");
+    assertThat(device.getAttribute("skipped")).isEqualTo(device.getAttribute("tests")).isEqualTo("20");
+    assertThat(((Element) device.getElementsByTagName("skipped").item(0)).getAttribute("message"))
+        .isEqualTo("Not assessed: the snapshot has no devices section");
+  }
+
+  @Test
   void junitStaysWellFormedWithHostileNames(@TempDir Path dir) throws Exception {
     Path tenant = dir.resolve("tenant");
     Files.createDirectories(tenant);
