@@ -2,6 +2,7 @@ package dev.posture.catalog;
 
 import dev.posture.input.AtomicFile;
 import dev.posture.input.Document;
+import dev.posture.input.DocumentReader;
 import dev.posture.input.InputException;
 import dev.posture.input.InputFiles;
 import java.io.ByteArrayInputStream;
@@ -45,7 +46,10 @@ final class CatalogCache {
   /** Bump when the compiler's options or this file's layout change. */
   private static final int FORMAT = 2;
   private static final int MAGIC = 0x50434332; // "PCC2"
-  private static final JsonMapper JSON = JsonMapper.builder().build();
+  /** Writes the documents on a miss; a hit reads them with the streaming parser alone, as every input is. */
+  private static final class Writer {
+    static final JsonMapper JSON = JsonMapper.builder().build();
+  }
   /** How many catalogues (bundled and custom, old and new) keep a file; older files are removed. */
   static final int KEPT = 8;
 
@@ -141,7 +145,7 @@ final class CatalogCache {
       out.writeInt(documents.size());
       for (Document d : documents) {
         writeString(out, d.source());
-        writeBytes(out, JSON.writeValueAsBytes(d.root()));
+        writeBytes(out, Writer.JSON.writeValueAsBytes(d.root()));
         Map<String, Integer> lines = new TreeMap<>(d.lines());
         out.writeInt(lines.size());
         for (Map.Entry<String, Integer> line : lines.entrySet()) {
@@ -192,7 +196,7 @@ final class CatalogCache {
           for (int l = in.readInt(); l > 0; l--) {
             lines.put(readString(in), in.readInt());
           }
-          read.add(new Document(source, JSON.readTree(json), lines));
+          read.add(new Document(source, DocumentReader.read(source, json, false, false).root(), lines));
         }
         for (int e = in.readInt(); e > 0; e--) {
           checked.put(readString(in), readBytes(in));

@@ -30,7 +30,8 @@ final class CompletionCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    String script = AutoComplete.bash(spec.root().name(), spec.root().commandLine());
+    // the run built only this command; the script completes every one
+    String script = AutoComplete.bash(spec.root().name(), PostureCli.model().commandLine());
     spec.commandLine().getOut().print(script);
     return ExitCode.OK;
   }

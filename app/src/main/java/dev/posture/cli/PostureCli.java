@@ -27,8 +27,14 @@ public final class PostureCli {
   private PostureCli() {}
 
   static CommandLine commandLine(PrintWriter out, PrintWriter err, Invocation invocation) {
+    return commandLine(out, err, invocation, List.of(), true);
+  }
+
+  /** The command line for {@code args}: the commands they name are built, the others only named (all of them when {@code all}). */
+  private static CommandLine commandLine(PrintWriter out, PrintWriter err, Invocation invocation, List<String> args, boolean all) {
     PostureCommand root = new PostureCommand(invocation);
     CommandLine cli = new CommandLine(root, new CommandFactory(root));
+    CommandTree.addCommands(cli, args, all);
     cli.setOut(out);
     cli.setErr(err);
     EnumConverter.registerAll(cli);
@@ -54,7 +60,7 @@ public final class PostureCli {
     Progress progress = invocation.terminal() ? Progress.timed(err) : Progress.NONE;
     PrintWriter messages = progress.guard(err);
     try {
-      CommandLine cli = commandLine(progress.guard(out), messages, invocation);
+      CommandLine cli = commandLine(progress.guard(out), messages, invocation, List.of(args), false);
       cli.setExecutionStrategy(parsed -> {
         List<CommandLine> path = parsed.asCommandLineList();
         CommandLine command = path.get(path.size() - 1);
@@ -68,7 +74,7 @@ public final class PostureCli {
           progress.stop();
         }
       });
-      PostureDefaults defaults = PostureDefaults.load(invocation.env(), invocation.workingDir(), cli.getCommandSpec(), args);
+      PostureDefaults defaults = PostureDefaults.load(invocation.env(), invocation.workingDir(), cli.getCommandSpec(), PostureCli::model, args);
       cli.setDefaultValueProvider(defaults);
       cli.setParameterExceptionHandler(usageErrors(defaults));
       return cli.execute(args);

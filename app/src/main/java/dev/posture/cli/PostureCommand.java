@@ -1,5 +1,6 @@
 package dev.posture.cli;
 
+import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
@@ -12,9 +13,6 @@ import picocli.CommandLine.ScopeType;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Assess the security posture of a Microsoft 365 tenant, offline, the way Microsoft Secure Score does.",
-    subcommands = {AssessCommand.class, ActionsCommand.class, StatusCommand.class, NotesCommand.class, TagsCommand.class,
-      RemediationCommand.class, ExportCommand.class, ImportCommand.class, CatalogCommand.class, SnapshotCommand.class, CollectCommand.class,
-      CompletionCommand.class, ShellCommand.class},
     footerHeading = "%nExamples:%n",
     footer = {
       "  posture assess samples/contoso",
@@ -30,6 +28,15 @@ import picocli.CommandLine.ScopeType;
       "70:internal error (stack trace with --verbose)"
     })
 public final class PostureCommand {
+  /**
+   * The commands, in the order help lists them. They are not in the annotation: a run builds only
+   * the command it was given (see {@link CommandTree}), as reading every command's options costs more
+   * than the rest of a short command.
+   */
+  static final List<Class<?>> COMMANDS = List.of(AssessCommand.class, ActionsCommand.class, StatusCommand.class,
+      NotesCommand.class, TagsCommand.class, RemediationCommand.class, ExportCommand.class, ImportCommand.class,
+      CatalogCommand.class, SnapshotCommand.class, CollectCommand.class, CompletionCommand.class, ShellCommand.class);
+
   /** What this run was given: every command reaches it, and the global options, through this root. */
   final Invocation invocation;
 

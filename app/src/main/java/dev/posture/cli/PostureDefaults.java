@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.IDefaultValueProvider;
 import picocli.CommandLine.Model.ArgSpec;
@@ -55,14 +56,18 @@ final class PostureDefaults implements IDefaultValueProvider {
    */
   private final String invoked;
 
-  /** The command tree, to tell a default meant for other commands from a mistake. */
-  private final CommandSpec root;
+  /**
+   * Every command, to tell a default meant for other commands from a mistake: built only when a
+   * default given to every command needs it, as a run builds only its own command.
+   */
+  private final Supplier<CommandSpec> everyCommand;
 
-  private PostureDefaults(Map<String, String> env, Map<String, Map<String, Setting>> file, String invoked, CommandSpec root) {
+  private PostureDefaults(Map<String, String> env, Map<String, Map<String, Setting>> file, String invoked,
+      Supplier<CommandSpec> everyCommand) {
     this.env = env;
     this.file = file;
     this.invoked = invoked;
-    this.root = root;
+    this.everyCommand = everyCommand;
   }
 
   /**
@@ -81,18 +86,27 @@ final class PostureDefaults implements IDefaultValueProvider {
    * Reads {@code posture.yaml} from {@code workingDir} when there is one, checking it against the
    * commands.
    *
+   * @param root the command line that runs
+   * @param everyCommand the tree of every command, which the file is checked against
    * @param args the command line, to tell which command runs
    */
-  static PostureDefaults load(Map<String, String> env, Path workingDir, CommandSpec root, String[] args) {
+  static PostureDefaults load(Map<String, String> env, Path workingDir, CommandSpec root, Supplier<CommandSpec> everyCommand,
+      String[] args) {
     Path path = workingDir.resolve(FILE);
     Map<String, Map<String, Setting>> file = new HashMap<>();
+    Supplier<CommandSpec> tree = memoized(everyCommand);
     if (Files.exists(path)) { // a folder or an unreadable file of that name is reported, not passed over
       Document document = DocumentReader.read(path.toString(), DocumentReader.readBytes(path), true, true);
       if (!document.root().isNull()) {
-        section(document.rootNode().object(), root, "", allOptions(root), file, workingDir);
+        section(document.rootNode().object(), tree.get(), "", allOptions(tree.get()), file, workingDir);
       }
     }
-    return new PostureDefaults(Map.copyOf(env), file, invoked(root, args), root);
+    return new PostureDefaults(Map.copyOf(env), file, invoked(root, args), tree);
+  }
+
+  private static Supplier<CommandSpec> memoized(Supplier<CommandSpec> supplier) {
+    CommandSpec[] built = new CommandSpec[1];
+    return () -> built[0] != null ? built[0] : (built[0] = supplier.get());
   }
 
   /** The path of the subcommand that {@code args} name, e.g. "assess"; "" for the root. */
@@ -149,7 +163,7 @@ final class PostureDefaults implements IDefaultValueProvider {
    * format. A value no command takes is still an error, so a typo is not passed over.
    */
   private boolean meantForOtherCommands(OptionSpec option, String value) {
-    return !takes(option, value) && options(root, name(option)).stream().anyMatch(o -> takes(o, value));
+    return !takes(option, value) && options(everyCommand.get(), name(option)).stream().anyMatch(o -> takes(o, value));
   }
 
   /** Whether an option of a closed set of values (an enum) has this one; any other option is taken to. */

@@ -14,17 +14,16 @@ import org.snakeyaml.engine.v2.schema.CoreSchema;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
+import tools.jackson.core.ObjectReadContext;
 import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.TokenStreamFactory;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectMapper;
-import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 import tools.jackson.dataformat.yaml.YAMLFactory;
-import tools.jackson.dataformat.yaml.YAMLMapper;
 import tools.jackson.dataformat.yaml.YAMLParser;
 
 /**
@@ -53,23 +52,38 @@ public final class DocumentReader {
    */
   public static final int MAX_VALUES = 250_000;
 
-  private static final ObjectMapper JSON =
-      JsonMapper.builder(JsonFactory.builder().streamReadConstraints(LIMITS).build()).build();
+  /** JSON's parsers: only the streaming layer, as every tree is built here token by token. */
+  private static final class Json {
+    static final TokenStreamFactory FACTORY = JsonFactory.builder().streamReadConstraints(LIMITS).build();
+  }
+
   /**
-   * YAML's own bound on a document's length is lifted: the files' sizes are bounded instead, the
-   * same for JSON and YAML. The core schema reads {@code ~} as null, as YAML 1.2 does. Duplicate keys
-   * are found while the tree is built, where their path is known.
+   * YAML's parsers, made on first use: a run that reads no YAML never loads the YAML reader. Its own
+   * bound on a document's length is lifted: the files' sizes are bounded instead, the same for JSON
+   * and YAML. The core schema reads {@code ~} as null, as YAML 1.2 does. Duplicate keys are found
+   * while the tree is built, where their path is known.
    */
-  private static final ObjectMapper YAML =
-      YAMLMapper.builder(YAMLFactory.builder().streamReadConstraints(LIMITS)
-          .loadSettings(LoadSettings.builder().setCodePointLimit(Integer.MAX_VALUE).setSchema(new CoreSchema())
-              .setAllowDuplicateKeys(true).build())
-          .build()).build();
+  private static final class Yaml {
+    static final TokenStreamFactory FACTORY = YAMLFactory.builder().streamReadConstraints(LIMITS)
+        .loadSettings(LoadSettings.builder().setCodePointLimit(Integer.MAX_VALUE).setSchema(new CoreSchema())
+            .setAllowDuplicateKeys(true).build())
+        .build();
+  }
 
   private DocumentReader() {}
 
-  static ObjectMapper mapper(boolean yaml) {
-    return yaml ? YAML : JSON;
+  /** A parser of {@code bytes} (it sniffs the encoding, so it may fail already). */
+  static JsonParser parser(boolean yaml, byte[] bytes) {
+    return factory(yaml).createParser(ObjectReadContext.empty(), bytes);
+  }
+
+  /** A parser of {@code in}. */
+  static JsonParser parser(boolean yaml, InputStream in) {
+    return factory(yaml).createParser(ObjectReadContext.empty(), in);
+  }
+
+  private static TokenStreamFactory factory(boolean yaml) {
+    return yaml ? Yaml.FACTORY : Json.FACTORY;
   }
 
   /** A count of the values still allowed in one tree, shared by the trees read into it. */
@@ -121,11 +135,10 @@ public final class DocumentReader {
   public static Document read(String source, byte[] raw, Boolean yaml, boolean trackLines) {
     byte[] bytes = Encoding.utf8(source, raw);
     boolean asYaml = yaml != null ? yaml : looksLikeYaml(bytes, 0);
-    ObjectMapper mapper = mapper(asYaml);
     Map<String, Integer> lines = trackLines ? new HashMap<>() : Map.of();
     JsonParser parser = null;
     try {
-      parser = mapper.createParser(bytes); // sniffs the encoding: may fail already
+      parser = parser(asYaml, bytes); // sniffs the encoding: may fail already
       JsonToken first = parser.nextToken();
       if (first == null) {
         throw new InputException(source, 1, null, "the file is empty; expected a " + kind(asYaml) + " document");

@@ -15,7 +15,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Checks a document against one of the JSON Schemas shipped in {@code catalog/schema/}, before the
@@ -71,7 +70,7 @@ public final class SchemaValidator {
         if (in == null) {
           throw new IllegalStateException("the schema " + resource + " is missing from posture itself");
         }
-        tree = JsonMapper.builder().build().readTree(in);
+        tree = DocumentReader.read(resource, in.readAllBytes(), false, false).root();
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }

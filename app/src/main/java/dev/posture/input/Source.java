@@ -62,7 +62,7 @@ public final class Source {
   /** A new parser positioned before the first token; the caller closes it. */
   public JsonParser open() {
     try {
-      return DocumentReader.mapper(yaml).createParser(Encoding.utf8(name, stream()));
+      return DocumentReader.parser(yaml, Encoding.utf8(name, stream()));
     } catch (IOException e) {
       throw new InputException(name, "cannot be read (" + AtomicFile.reason(e) + ")");
     } catch (JacksonException e) {

@@ -1,0 +1,37 @@
+package dev.posture.cli;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * Which of the root's commands a run builds in full. Reading a command's options, mixins and
+ * converters by reflection is most of what a short run such as {@code --version} costs, so only the
+ * commands a command line names are built; the others are placeholders with their names and
+ * descriptions, which is all the root's help and its "did you mean" need.
+ */
+final class CommandTree {
+  private CommandTree() {}
+
+  /** Adds every command to {@code root}: built when {@code args} name it (or when {@code all}), else a placeholder. */
+  static void addCommands(CommandLine root, List<String> args, boolean all) {
+    for (Class<?> type : PostureCommand.COMMANDS) {
+      Command command = type.getAnnotation(Command.class);
+      boolean named = Stream.concat(Stream.of(command.name()), Arrays.stream(command.aliases())).anyMatch(args::contains);
+      if (all || named) {
+        root.addSubcommand(type);
+      } else {
+        root.addSubcommand(command.name(), placeholder(command), command.aliases());
+      }
+    }
+  }
+
+  private static CommandLine placeholder(Command command) {
+    CommandSpec spec = CommandSpec.create().name(command.name());
+    spec.usageMessage().description(command.description()).header(command.header()).hidden(command.hidden());
+    return new CommandLine(spec);
+  }
+}
