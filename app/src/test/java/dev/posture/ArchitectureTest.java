@@ -61,13 +61,25 @@ class ArchitectureTest {
       assertThat(importsOf(pkg)).as(pkg).noneMatch(l -> l.contains("dev.posture.collect") || l.contains("com.azure")
           || l.contains("java.net.http"));
     }
-    assertThat(importsOf("collect")).noneMatch(l -> l.matches(".*dev\\.posture\\.(catalog|snapshot|state|scoring|graph|report|store|fleet|tenant|cli)\\..*"));
+    assertThat(importsOf("collect")).noneMatch(l -> l.matches(".*dev\\.posture\\.(catalog|snapshot|state|scoring|graph|report|store|fleet|cli)\\..*"));
   }
 
-  /** A tenant folder is read and scored below the commands, so every command calls it and none repeats it. */
+  /** A collection and an import write a tenant folder the same way, and read nothing of it. */
+  @Test
+  void writersOfATenantFolderUseOnlyItsWritingParts() throws IOException {
+    for (String pkg : new String[] {"collect"}) {
+      assertThat(importsOf(pkg)).as(pkg).filteredOn(l -> l.contains("dev.posture.tenant."))
+          .allMatch(l -> l.matches(".*dev\\.posture\\.tenant\\.(Staging|SnapshotWriter|CollectionRecord|CollectionWriter|TenantFolder);"));
+    }
+  }
+
+  /**
+   * A tenant folder is read and scored below the commands, so every command calls it and none repeats
+   * it; the collector and the import use only the parts that write one.
+   */
   @Test
   void onlyTheCliUsesTheTenantPackage_whichKnowsNoReport() throws IOException {
-    for (String pkg : new String[] {"input", "collect", "catalog", "snapshot", "state", "scoring", "graph", "report", "store", "fleet"}) {
+    for (String pkg : new String[] {"input", "catalog", "snapshot", "state", "scoring", "graph", "report", "store", "fleet"}) {
       assertThat(importsOf(pkg)).as(pkg).noneMatch(l -> l.contains("dev.posture.tenant."));
     }
     assertThat(importsOf("tenant")).noneMatch(l -> l.matches(".*dev\\.posture\\.(report|cli)\\..*"));
