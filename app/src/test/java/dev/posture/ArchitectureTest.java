@@ -34,7 +34,7 @@ class ArchitectureTest {
 
   @Test
   void onlyTheCliKnowsPicocli() throws IOException {
-    for (String pkg : new String[] {"input", "collect", "catalog", "snapshot", "state", "scoring", "graph", "report", "store", "fleet", "tenant"}) {
+    for (String pkg : new String[] {"input", "collect", "catalog", "snapshot", "state", "scoring", "graph", "report", "store", "fleet", "tenant", "scubagear"}) {
       assertThat(importsOf(pkg)).as(pkg).noneMatch(l -> l.contains("import picocli") || l.contains("dev.posture.cli"));
     }
   }
@@ -50,14 +50,14 @@ class ArchitectureTest {
 
   @Test
   void onlyTheStoreSpeaksJdbc() throws IOException {
-    for (String pkg : new String[] {"input", "collect", "catalog", "snapshot", "graph", "state", "scoring", "report", "cli", "fleet", "tenant"}) {
+    for (String pkg : new String[] {"input", "collect", "catalog", "snapshot", "graph", "state", "scoring", "report", "cli", "fleet", "tenant", "scubagear"}) {
       assertThat(importsOf(pkg)).as(pkg).noneMatch(l -> l.matches(".*import (java\\.sql|org\\.sqlite|org\\.postgresql)\\..*"));
     }
   }
 
   @Test
   void onlyTheCliKnowsTheCollector() throws IOException {
-    for (String pkg : new String[] {"input", "catalog", "snapshot", "state", "scoring", "graph", "report", "store", "fleet", "tenant"}) {
+    for (String pkg : new String[] {"input", "catalog", "snapshot", "state", "scoring", "graph", "report", "store", "fleet", "tenant", "scubagear"}) {
       assertThat(importsOf(pkg)).as(pkg).noneMatch(l -> l.contains("dev.posture.collect") || l.contains("com.azure")
           || l.contains("java.net.http"));
     }
@@ -67,10 +67,20 @@ class ArchitectureTest {
   /** A collection and an import write a tenant folder the same way, and read nothing of it. */
   @Test
   void writersOfATenantFolderUseOnlyItsWritingParts() throws IOException {
-    for (String pkg : new String[] {"collect"}) {
+    for (String pkg : new String[] {"collect", "scubagear"}) {
       assertThat(importsOf(pkg)).as(pkg).filteredOn(l -> l.contains("dev.posture.tenant."))
           .allMatch(l -> l.matches(".*dev\\.posture\\.tenant\\.(Staging|SnapshotWriter|CollectionRecord|CollectionWriter|TenantFolder);"));
     }
+  }
+
+  /** The ScubaGear import reads its file with posture's readers and writes a tenant folder; only the CLI calls it. */
+  @Test
+  void onlyTheCliKnowsTheScubaGearImport() throws IOException {
+    for (String pkg : new String[] {"input", "collect", "catalog", "snapshot", "state", "scoring", "graph", "report", "store", "fleet", "tenant"}) {
+      assertThat(importsOf(pkg)).as(pkg).noneMatch(l -> l.contains("dev.posture.scubagear"));
+    }
+    assertThat(importsOf("scubagear")).noneMatch(l -> l.matches(".*dev\\.posture\\.(catalog|snapshot|state|scoring|graph|report|store|fleet|collect|cli)\\..*")
+        || l.contains("picocli") || l.contains("java.net"));
   }
 
   /**
