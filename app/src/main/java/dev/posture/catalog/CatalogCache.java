@@ -3,14 +3,17 @@ package dev.posture.catalog;
 import dev.posture.input.AtomicFile;
 import dev.posture.input.Document;
 import dev.posture.input.InputException;
+import dev.posture.input.InputFiles;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -36,7 +39,7 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>The file is named by a digest of the catalogue files' names and bytes, the tool's version and
  * this format, so a changed catalogue or tool never meets a stale cache. A file that is truncated,
  * corrupt or from another format is ignored and rewritten: the cache can make a run faster, never
- * wrong.
+ * wrong. An entry that is a symbolic link is neither read nor followed: it is replaced by the file.
  */
 final class CatalogCache {
   /** Bump when the compiler's options or this file's layout change. */
@@ -103,7 +106,7 @@ final class CatalogCache {
     try {
       Files.createDirectories(file.get().getParent());
       byte[] content = serialise();
-      AtomicFile.replace(file.get(), out -> out.write(content));
+      AtomicFile.replaceEntry(file.get(), out -> out.write(content)); // a link planted here is replaced, never followed
       prune(file.get().getParent());
     } catch (IOException | InputException | SecurityException e) {
       // Only an optimisation: the next run reads and compiles again.
@@ -161,11 +164,14 @@ final class CatalogCache {
 
   private void read() {
     try {
-      if (!Files.isRegularFile(file.get())) {
-        return;
+      if (!Files.isRegularFile(file.get(), LinkOption.NOFOLLOW_LINKS) || Files.size(file.get()) > InputFiles.WHOLE_LIMIT) {
+        return; // a link, which may point out of the cache folder, is not read but replaced
       }
-      byte[] all = Files.readAllBytes(file.get());
-      if (all.length < 16) {
+      byte[] all;
+      try (InputStream in = Files.newInputStream(file.get(), LinkOption.NOFOLLOW_LINKS)) {
+        all = in.readNBytes((int) InputFiles.WHOLE_LIMIT + 1);
+      }
+      if (all.length < 16 || all.length > InputFiles.WHOLE_LIMIT) {
         return;
       }
       CRC32 crc = new CRC32();

@@ -62,7 +62,7 @@ final class ActionsShowCommand implements Callable<Integer> {
     }
     Optional<Suggestion> suggestion = workspace.assessment().suggestions().stream().filter(s -> s.actionId().equals(action.id())).findFirst();
     ActionDetail detail = new ActionDetail(action, workspace.state().of(action.id()),
-        workspace.state().remediationRequests().stream().filter(r -> r.action().equals(action.id())).toList(),
+        workspace.state().remediationRequests().stream().filter(r -> r.action().equals(action.id()) && r.isOpen()).toList(),
         workspace.snapshot().servicePlans(), suggestion);
     Output.write(root, spec.commandLine().getOut(), out -> {
       switch (root.format(Format.TABLE)) {

@@ -10,6 +10,13 @@ public final class Main {
   public static void main(String[] args) {
     PrintWriter out = new PrintWriter(System.out, false, StandardCharsets.UTF_8);
     PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
-    System.exit(PostureCli.run(args, out, err, System.in));
+    int code;
+    try {
+      code = PostureCli.run(args, out, err, System.in);
+    } catch (OutOfMemoryError e) { // every input is bounded; this is a bound set too high for the heap
+      err.println("posture: internal error: out of memory; give Java more with JAVA_TOOL_OPTIONS=-Xmx2g");
+      code = ExitCode.INTERNAL_ERROR;
+    }
+    System.exit(code);
   }
 }

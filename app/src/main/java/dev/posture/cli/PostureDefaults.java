@@ -1,5 +1,6 @@
 package dev.posture.cli;
 
+import dev.posture.input.AtomicFile;
 import dev.posture.input.Document;
 import dev.posture.input.DocumentReader;
 import dev.posture.input.Node;
@@ -164,16 +165,20 @@ final class PostureDefaults implements IDefaultValueProvider {
    * which the person running posture controls, may name any file.
    */
   private static void insideWorkingFolder(Node value, String text, Path workingDir) {
-    Path folder = workingDir.toAbsolutePath().normalize();
+    Path folder = AtomicFile.resolve(workingDir);
     Path file;
     try {
       file = Path.of(text);
     } catch (InvalidPathException e) {
       return; // the option's own converter says what is wrong with it
     }
-    if (file.isAbsolute() || !folder.resolve(file).normalize().startsWith(folder)) {
-      throw value.error("a file posture writes may be named in posture.yaml only inside its folder, found '" + text
-          + "'; give it on the command line or in a POSTURE_* variable instead");
+    Path named = workingDir.toAbsolutePath().normalize().resolve(file).normalize();
+    boolean inside = !file.isAbsolute() && named.startsWith(workingDir.toAbsolutePath().normalize());
+    Path written = AtomicFile.resolve(named); // where the write lands once links are followed
+    if (!inside || !written.startsWith(folder)) {
+      String through = inside ? " (through a symbolic link it leads to " + written + ")" : "";
+      throw value.error("a file posture writes may be named in posture.yaml only inside its folder, found '" + text + "'" + through
+          + "; give it on the command line or in a POSTURE_* variable instead");
     }
   }
 

@@ -2,5 +2,7 @@ package dev.posture.cli;
 
 import picocli.CommandLine.Command;
 
-@Command(name = "remediation", description = "Ask for an action to be fixed by a date.", subcommands = {RemediationRequestCommand.class})
+@Command(name = "remediation", description = "Ask for an action to be fixed by a date, and follow the requests.",
+    subcommands = {RemediationRequestCommand.class, RemediationListCommand.class, RemediationEndCommand.Close.class,
+      RemediationEndCommand.Withdraw.class})
 final class RemediationCommand {}

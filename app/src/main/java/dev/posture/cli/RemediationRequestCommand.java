@@ -20,7 +20,7 @@ final class RemediationRequestCommand extends ActionEditCommand {
   @Option(names = "--due", required = true, paramLabel = "DATE", description = "When it should be done (YYYY-MM-DD; today or later).")
   LocalDate due;
 
-  @Option(names = "--owner", paramLabel = "UPN", defaultValue = "", description = "Who should do it.")
+  @Option(names = "--owner", paramLabel = "UPN", defaultValue = "", description = "Who should do it, by sign-in name (an email address).")
   String owner;
 
   @Option(names = "--note", paramLabel = "TEXT", defaultValue = "", description = "What to do, or why.")

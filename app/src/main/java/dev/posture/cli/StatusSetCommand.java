@@ -68,6 +68,9 @@ final class StatusSetCommand extends ActionEditCommand {
       return id + ": exception for device group " + deviceGroup + " recorded as " + status.label() + "; the action's status stays "
           + update.after().of(id).status().label() + " (only a global exception changes it)";
     }
+    if (update.before().of(id).status() == status) {
+      return id + ": " + status.label() + ", reviewed" + update.after().of(id).reviewBy().map(d -> " (review by " + d + ")").orElse("");
+    }
     return id + ": " + update.before().of(id).status().label() + " -> " + status.label();
   }
 }

@@ -4,14 +4,13 @@ import java.io.ByteArrayInputStream;
 import java.io.CharConversionException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.ReaderException;
+import org.snakeyaml.engine.v2.schema.CoreSchema;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -33,8 +32,10 @@ import tools.jackson.dataformat.yaml.YAMLParser;
  * InputException} that names the file, line and what was wrong.
  *
  * <p>The format is taken from the extension ({@code .json}, {@code .yaml}, {@code .yml}); anything
- * else is sniffed from its first character. A UTF-8 byte-order mark is skipped. Duplicate keys are an
- * error: in a hand-edited file the second value silently winning is almost always a mistake.
+ * else is sniffed from its first character. The text is UTF-8 or UTF-16 (see {@link Encoding}).
+ * Duplicate keys are an error: in a hand-edited file the second value silently winning is almost
+ * always a mistake. JSON and YAML have the same bounds: those of {@link #LIMITS}, the sizes of
+ * {@link InputFiles} and {@link #MAX_VALUES} values in one tree.
  */
 public final class DocumentReader {
 
@@ -46,10 +47,24 @@ public final class DocumentReader {
           .maxNumberLength(100)
           .build();
 
+  /**
+   * The most values (mappings, lists and single values) one tree may hold: a document read whole,
+   * the settings of a snapshot together, or one element of a collection.
+   */
+  public static final int MAX_VALUES = 250_000;
+
   private static final ObjectMapper JSON =
       JsonMapper.builder(JsonFactory.builder().streamReadConstraints(LIMITS).build()).build();
+  /**
+   * YAML's own bound on a document's length is lifted: the files' sizes are bounded instead, the
+   * same for JSON and YAML. The core schema reads {@code ~} as null, as YAML 1.2 does. Duplicate keys
+   * are found while the tree is built, where their path is known.
+   */
   private static final ObjectMapper YAML =
-      YAMLMapper.builder(YAMLFactory.builder().streamReadConstraints(LIMITS).build()).build();
+      YAMLMapper.builder(YAMLFactory.builder().streamReadConstraints(LIMITS)
+          .loadSettings(LoadSettings.builder().setCodePointLimit(Integer.MAX_VALUE).setSchema(new CoreSchema())
+              .setAllowDuplicateKeys(true).build())
+          .build()).build();
 
   private DocumentReader() {}
 
@@ -57,42 +72,72 @@ public final class DocumentReader {
     return yaml ? YAML : JSON;
   }
 
-  /**
-   * Reads the value the parser is on (its current token) into a tree, recording lines under paths
-   * that start at {@code path}.
-   */
-  public static JsonNode readValue(String source, JsonParser parser, String path, Map<String, Integer> lines) {
-    return new TreeBuilder(source, parser, lines, true).value(path);
+  /** A count of the values still allowed in one tree, shared by the trees read into it. */
+  public static final class Budget {
+    private final String what;
+    private final long max;
+    private long left;
+
+    /**
+     * @param what the tree, as messages name it: "one document", "the snapshot's settings"
+     * @param max the most values it may hold
+     */
+    public Budget(String what, long max) {
+      this.what = what;
+      this.max = max;
+      this.left = max;
+    }
+
+    /** Takes one value; false once there were more than the budget allows. */
+    public boolean take() {
+      return --left >= 0;
+    }
+
+    /** The error of a tree that went past its budget at the value at {@code path}. */
+    public InputException exceeded(String source, int line, String path) {
+      return new InputException(source, line, path, "more than " + max + " values in " + what + "; at most " + max + " are read");
+    }
   }
 
-  /** Reads a file, recording the line of every value. */
+  /**
+   * Reads the value the parser is on (its current token) into a tree, recording lines under paths
+   * that start at {@code path}, and counting its values against {@code budget}.
+   */
+  public static JsonNode readValue(String source, JsonParser parser, String path, Map<String, Integer> lines, Budget budget) {
+    return new TreeBuilder(source, parser, lines, true, budget).value(path);
+  }
+
+  /** Reads the value the parser is on into a tree of at most {@link #MAX_VALUES} values, as one item of a streamed file. */
+  public static JsonNode readValue(String source, JsonParser parser, String path, Map<String, Integer> lines) {
+    return readValue(source, parser, path, lines, new Budget("one item", MAX_VALUES));
+  }
+
+  /** Reads a file of at most {@link InputFiles#WHOLE_LIMIT} bytes, recording the line of every value. */
   public static Document read(Path file) {
     return read(file.toString(), readBytes(file), isYaml(file.getFileName().toString()), true);
   }
 
   /** Reads bytes already in memory (stdin, a bundled resource). */
-  public static Document read(String source, byte[] bytes, Boolean yaml, boolean trackLines) {
-    int start = hasBom(bytes) ? 3 : 0;
-    boolean asYaml = yaml != null ? yaml : looksLikeYaml(bytes, start);
+  public static Document read(String source, byte[] raw, Boolean yaml, boolean trackLines) {
+    byte[] bytes = Encoding.utf8(source, raw);
+    boolean asYaml = yaml != null ? yaml : looksLikeYaml(bytes, 0);
     ObjectMapper mapper = mapper(asYaml);
     Map<String, Integer> lines = trackLines ? new HashMap<>() : Map.of();
     JsonParser parser = null;
     try {
-      parser = mapper.createParser(bytes, start, bytes.length - start); // sniffs the encoding: may fail already
+      parser = mapper.createParser(bytes); // sniffs the encoding: may fail already
       JsonToken first = parser.nextToken();
       if (first == null) {
         throw new InputException(source, 1, null, "the file is empty; expected a " + kind(asYaml) + " document");
       }
-      JsonNode root = new TreeBuilder(source, parser, lines, trackLines).value("$");
+      JsonNode root = new TreeBuilder(source, parser, lines, trackLines, new Budget("one document", MAX_VALUES)).value("$");
       if (parser.nextToken() != null) {
         throw new InputException(
             source, line(parser.currentTokenLocation()), null, "unexpected content after the end of the document");
       }
       return new Document(source, root, lines);
     } catch (JacksonException e) {
-      if (isEncodingProblem(e)) {
-        checkUtf8(source, new ByteArrayInputStream(bytes, start, bytes.length - start));
-      }
+      locateBadCharacter(source, e, asYaml, new ByteArrayInputStream(bytes));
       throw fromJackson(source, e, asYaml, parser);
     } finally {
       if (parser != null) {
@@ -101,47 +146,46 @@ public final class DocumentReader {
     }
   }
 
-  /** Whether a parse failed on bytes that are not UTF-8 (the YAML reader cannot say where). */
-  static boolean isEncodingProblem(Throwable e) {
+  /**
+   * When a parse failed on a byte that is not UTF-8 or a character YAML does not allow, which the
+   * YAML reader finds before it parses and cannot place, reads {@code text} again to say where.
+   *
+   * @throws InputException naming the line and column of the first such byte or character
+   */
+  static void locateBadCharacter(String source, JacksonException e, boolean yaml, InputStream text) {
+    boolean encoding = causedBy(e, CharConversionException.class);
+    boolean unprintable = yaml && causedBy(e, ReaderException.class);
+    if (!encoding && !unprintable) {
+      return;
+    }
+    try (text) {
+      if (unprintable) {
+        Utf8.checkYaml(source, text);
+      } else {
+        Utf8.check(source, text);
+      }
+    } catch (IOException unreadable) {
+      // the parse failure says enough
+    }
+  }
+
+  private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
     for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof CharConversionException) {
+      if (type.isInstance(t)) {
         return true;
       }
     }
     return false;
   }
 
-  /** @throws InputException naming the line and column of the first byte of {@code in} that is not UTF-8 */
-  static void checkUtf8(String source, InputStream in) {
-    try (in) {
-      Utf8.check(source, in);
-    } catch (IOException e) {
-      throw new InputException(source, "cannot be read: " + e.getMessage());
-    }
+  /** The text of a document's bytes, as the reader reads it: UTF-8, from UTF-16 if need be, without a byte-order mark. */
+  public static String text(String source, byte[] bytes) {
+    return new String(Encoding.utf8(source, bytes), java.nio.charset.StandardCharsets.UTF_8);
   }
 
-  /** Reads a whole file, mapping the usual file-system failures to clear input errors. */
+  /** Reads a whole file of at most {@link InputFiles#WHOLE_LIMIT} bytes, mapping the usual failures to clear input errors. */
   public static byte[] readBytes(Path file) {
-    try {
-      if (Files.isDirectory(file)) {
-        throw new InputException(file.toString(), "is a folder; expected a file");
-      }
-      return Files.readAllBytes(file);
-    } catch (NoSuchFileException e) {
-      throw new InputException(file.toString(), "no such file");
-    } catch (AccessDeniedException e) {
-      throw new InputException(file.toString(), "cannot be read (permission denied)");
-    } catch (IOException e) {
-      throw new InputException(file.toString(), "cannot be read: " + e.getMessage());
-    }
-  }
-
-  public static byte[] readAll(InputStream in, String source) {
-    try {
-      return in.readAllBytes();
-    } catch (IOException e) {
-      throw new UncheckedIOException(source + ": cannot be read", e);
-    }
+    return InputFiles.readAll(file, InputFiles.WHOLE_LIMIT);
   }
 
   /** True for .yaml/.yml, false for .json, null when the name does not say. */
@@ -151,10 +195,6 @@ public final class DocumentReader {
       return true;
     }
     return name.endsWith(".json") ? false : null;
-  }
-
-  static boolean hasBom(byte[] b) {
-    return b.length >= 3 && (b[0] & 0xFF) == 0xEF && (b[1] & 0xFF) == 0xBB && (b[2] & 0xFF) == 0xBF;
   }
 
   static boolean looksLikeYaml(byte[] bytes, int start) {
@@ -221,7 +261,12 @@ public final class DocumentReader {
         .replaceAll(" \\(start marker at \\[Source: [^\\]]*?line: (\\d+), column: (\\d+)\\]\\)", " opened on line $1")
         .replaceAll(" \\(start marker at \\[Source: [^\\]]*\\]\\)", "")
         .replaceAll(" \\(at char #\\d+, byte #-?\\d+\\)", "")
-        .replaceAll("^Unsupported UCS-4 endianness.*", "the first bytes are those of UTF-32 text; expected UTF-8")
+        .replaceAll("^Unsupported UCS-4 endianness.*", "the first bytes are those of UTF-32 text; expected UTF-8 or UTF-16")
+        .replaceAll(": enable `\\w+\\.\\w+` to allow$", "")
+        .replaceAll(" \\(consider enabling `[^`]*` to allow use of Record Separators[^)]*\\)\\)?", "")
+        .replaceAll("hexadecimal number literals require enabling `[^`]*`", "hexadecimal numbers are not JSON")
+        .replaceAll("maybe a \\(non-standard\\) comment\\? \\(not recognized as one since Feature '\\w+' not enabled for parser\\)", "JSON has no comments")
+        .replaceAll(" ?\\(?`?\\b(?:\\w+\\.)*(?:JsonReadFeature|StreamReadFeature|JsonParser\\.Feature|TokenStreamFactory\\.Feature)\\.\\w+`?\\)?", "")
         .replaceAll("^String value length \\(\\d+\\) exceeds the maximum allowed \\((\\d+)\\)", "a string longer than $1 characters")
         .replaceAll("^Number value length \\(\\d+\\) exceeds the maximum allowed \\((\\d+)\\)", "a number of more than $1 digits")
         .replaceAll("^Document nesting depth \\(\\d+\\) exceeds the maximum allowed \\((\\d+)\\)", "values nested more than $1 deep");
@@ -233,13 +278,15 @@ public final class DocumentReader {
     private final JsonParser parser;
     private final Map<String, Integer> lines;
     private final boolean trackLines;
+    private final Budget budget;
     private final JsonNodeFactory nodes = JsonNodeFactory.instance;
 
-    TreeBuilder(String source, JsonParser parser, Map<String, Integer> lines, boolean trackLines) {
+    TreeBuilder(String source, JsonParser parser, Map<String, Integer> lines, boolean trackLines, Budget budget) {
       this.source = source;
       this.parser = parser;
       this.lines = lines;
       this.trackLines = trackLines;
+      this.budget = budget;
     }
 
     JsonNode value(String path) {
@@ -248,6 +295,9 @@ public final class DocumentReader {
       if (parser instanceof YAMLParser yaml && yaml.isCurrentAlias()) {
         // Jackson would hand back the alias name as a string; refuse rather than read something else.
         throw new InputException(source, line, path, "YAML aliases (*name) are not supported; write the value out");
+      }
+      if (!budget.take()) {
+        throw budget.exceeded(source, line, path);
       }
       if (trackLines) {
         lines.putIfAbsent(path, line);
@@ -263,7 +313,7 @@ public final class DocumentReader {
           java.math.BigInteger integer = parser.getBigIntegerValue();
           return integer.bitLength() < 64 ? nodes.numberNode(integer.longValue()) : nodes.numberNode(integer);
         case VALUE_NUMBER_FLOAT:
-          return nodes.numberNode(parser.getDoubleValue());
+          return floatNode(parser.getDoubleValue());
         case VALUE_TRUE:
           return nodes.booleanNode(true);
         case VALUE_FALSE:
@@ -273,6 +323,17 @@ public final class DocumentReader {
         default:
           throw new InputException(source, line, path, "unexpected " + token);
       }
+    }
+
+    /**
+     * A whole number too large for a long ({@code 1e19}, {@code 1e308}) is kept as the integer it is,
+     * so that every check of its range (the schema's, a reader's) compares it as a number.
+     */
+    private JsonNode floatNode(double value) {
+      if (Double.isFinite(value) && value == Math.rint(value) && Math.abs(value) >= 0x1p63) {
+        return nodes.numberNode(new java.math.BigDecimal(value).toBigInteger());
+      }
+      return nodes.numberNode(value);
     }
 
     private ObjectNode object(String path) {

@@ -107,6 +107,27 @@ public record Node(Document document, JsonNode value, String path) {
     return d;
   }
 
+  /**
+   * A whole number from {@code min} to {@code max}, for a field read into a Java {@code int}: a value
+   * out of its range ({@code 1e19}, {@code -1e308}) is an error naming the field, never a wrapped number.
+   */
+  public int wholeNumber(String name, int min, int max) {
+    Node f = field(name);
+    if (f.isMissing()) {
+      throw error("missing required field '" + name + "'");
+    }
+    String expected = "expected a whole number from " + min + " to " + max + ", found ";
+    if (!f.value.isNumber() || !Double.isFinite(f.value.doubleValue())) {
+      throw f.error(expected + f.describe());
+    }
+    java.math.BigDecimal decimal = f.value.decimalValue();
+    if (decimal.signum() != 0 && decimal.stripTrailingZeros().scale() > 0
+        || decimal.compareTo(java.math.BigDecimal.valueOf(min)) < 0 || decimal.compareTo(java.math.BigDecimal.valueOf(max)) > 0) {
+      throw f.error(expected + f.describe());
+    }
+    return decimal.intValueExact();
+  }
+
   public boolean bool(String name, boolean fallback) {
     Node f = field(name);
     if (f.isMissing()) {
@@ -199,6 +220,9 @@ public record Node(Document document, JsonNode value, String path) {
     }
     if (value.isNumber() && !Double.isFinite(value.doubleValue())) {
       return Double.isNaN(value.doubleValue()) ? "not a number (NaN)" : "an infinite number";
+    }
+    if (value.isBigInteger()) {
+      return String.valueOf(value.doubleValue()); // 1.0E19, not twenty digits
     }
     return value.toString();
   }

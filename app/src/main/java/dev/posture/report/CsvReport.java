@@ -54,7 +54,7 @@ public final class CsvReport implements Renderer {
     if (excel) {
       out.print(BOM);
     }
-    List<RemediationRequest> requests = report.state().remediationRequests().stream()
+    List<RemediationRequest> requests = report.state().remediationRequests().stream().filter(RemediationRequest::isOpen)
         .sorted(Comparator.comparing(RemediationRequest::due))
         .toList();
     try {

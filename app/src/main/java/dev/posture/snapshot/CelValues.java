@@ -1,6 +1,7 @@
 package dev.posture.snapshot;
 
 import dev.cel.common.values.NullValue;
+import dev.posture.input.DocumentReader;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -69,11 +70,23 @@ final class CelValues {
     }
   }
 
+  /** More values than the budget of what is being read allows. */
+  static final class OverBudget extends RuntimeException {
+    OverBudget() {
+      super("over budget", null, false, false);
+    }
+  }
+
   /**
    * Reads the value the parser is on straight into CEL values, without building a tree first: the
    * hot path when millions of elements stream by.
+   *
+   * @throws OverBudget once {@code budget} has no value left
    */
-  static Object read(JsonParser parser) {
+  static Object read(JsonParser parser, DocumentReader.Budget budget) {
+    if (!budget.take()) {
+      throw new OverBudget();
+    }
     JsonToken token = parser.currentToken();
     switch (token) {
       case START_OBJECT: {
@@ -81,7 +94,7 @@ final class CelValues {
         while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
           String name = parser.currentName();
           parser.nextToken();
-          if (map.put(name, read(parser)) != null) {
+          if (map.put(name, read(parser, budget)) != null) {
             throw new DuplicateKey(name);
           }
         }
@@ -90,7 +103,7 @@ final class CelValues {
       case START_ARRAY: {
         List<Object> list = new ArrayList<>();
         while (parser.nextToken() != JsonToken.END_ARRAY) {
-          list.add(read(parser));
+          list.add(read(parser, budget));
         }
         return list;
       }

@@ -39,6 +39,12 @@ final class ElementShape {
     this.fields = fields;
   }
 
+  /**
+   * The most values one element may hold. A few batches of elements are held at once while they
+   * stream by; the largest real ones (a device with its configuration assessments) hold a few thousand.
+   */
+  static final int MAX_VALUES = 100_000;
+
   /** The keywords of a field's schema that {@link #read} checks; a schema with others would be checked less than it says. */
   static final Set<String> CHECKED_KEYWORDS = Set.of("type", "enum", "$ref", "items", "description");
 
@@ -96,6 +102,7 @@ final class ElementShape {
    */
   Map<String, Object> read(String source, JsonParser parser, Collection collection, long index) {
     Map<String, Object> element = new HashMap<>();
+    DocumentReader.Budget budget = new DocumentReader.Budget("one element of " + collection.section(), MAX_VALUES);
     while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
       String name = parser.currentName();
       JsonToken token = parser.nextToken();
@@ -105,9 +112,11 @@ final class ElementShape {
       }
       Object value;
       try {
-        value = CelValues.read(parser);
+        value = CelValues.read(parser, budget);
       } catch (CelValues.DuplicateKey inside) { // a key given twice inside the value, as in a device's settings
         throw duplicate(source, parser, path(collection, index, name), inside.name());
+      } catch (CelValues.OverBudget over) {
+        throw budget.exceeded(source, parser.currentTokenLocation().getLineNr(), path(collection, index, name));
       }
       if (element.put(name, value) != null) {
         throw duplicate(source, parser, path(collection, index, name), name);
@@ -170,7 +179,8 @@ final class ElementShape {
   /** Reads the offending value whole to say what it was, in the words of the settings' messages. */
   private static InputException mismatch(String source, JsonParser parser, String path, Field field) {
     int line = parser.currentTokenLocation().getLineNr();
-    JsonNode value = DocumentReader.readValue(source, parser, path, new HashMap<>());
+    JsonNode value = DocumentReader.readValue(source, parser, path, new HashMap<>(),
+        new DocumentReader.Budget("one element", MAX_VALUES));
     String found = new Node(new Document(source, value, Map.of()), value, path).describe();
     return new InputException(source, line, path, "expected " + field.expected + ", found " + found);
   }

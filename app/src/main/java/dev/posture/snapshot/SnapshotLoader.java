@@ -31,17 +31,21 @@ public final class SnapshotLoader {
   public Snapshot load(SnapshotLocation location, InputStream stdin) {
     Source source = location.snapshot()
         .map(Source::of)
-        .orElseGet(() -> Source.of(location.describe(), DocumentReader.readAll(stdin, location.describe())));
+        .orElseGet(() -> Source.of(location.describe(), stdin));
     Set<String> collections = new LinkedHashSet<>();
     return build(settings(source, collections), collections, new StreamedElements(source));
   }
 
   /**
    * The snapshot without its large collections; a collection that is not a list is an error here.
+   * The settings are held whole, so together they may hold at most {@link DocumentReader#MAX_VALUES}
+   * values: a section larger than that is a collection posture does not know, not a setting.
    *
    * @param collections receives the large collections the snapshot holds (a {@code null} one holds nothing)
    */
   private static Document settings(Source source, Set<String> collections) {
+    DocumentReader.Budget budget = new DocumentReader.Budget("the settings (the sections but users, devices and mailboxes)",
+        DocumentReader.MAX_VALUES);
     Map<String, Integer> lines = new HashMap<>();
     ObjectNode root = JsonNodeFactory.instance.objectNode();
     JsonParser parser = source.open();
@@ -73,7 +77,7 @@ public final class SnapshotLoader {
           }
           checkElementsAreMappings(source, parser, path);
         } else {
-          root.set(name, DocumentReader.readValue(source.name(), parser, path, lines));
+          root.set(name, DocumentReader.readValue(source.name(), parser, path, lines, budget));
           lines.put(path, line);
         }
       }
@@ -136,14 +140,7 @@ public final class SnapshotLoader {
       throw node.error("missing required section 'tenant' (id, displayName, capturedAt)");
     }
     node.object();
-    Integer seats = null;
-    if (node.has("seats")) {
-      double value = node.number("seats");
-      if (value < 0 || value != Math.rint(value)) {
-        throw node.field("seats").error("expected a whole number of seats, found " + node.field("seats").describe());
-      }
-      seats = (int) value;
-    }
+    Integer seats = node.has("seats") ? node.wholeNumber("seats", 0, Integer.MAX_VALUE) : null;
     return new TenantInfo(
         node.text("id"),
         node.text("displayName"),

@@ -37,7 +37,7 @@ public record SnapshotLocation(Optional<Path> snapshot, Path state) {
   public static Optional<Path> in(Path folder) {
     for (String name : SNAPSHOT_FILES) {
       Path candidate = folder.resolve(name);
-      if (Files.isRegularFile(candidate)) {
+      if (Files.exists(candidate) && !Files.isDirectory(candidate)) { // not a regular file: the reader says what it is
         return Optional.of(candidate);
       }
     }

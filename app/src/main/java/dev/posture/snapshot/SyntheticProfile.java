@@ -58,7 +58,7 @@ record SyntheticProfile(JsonNode settings, Users users, Weighted<DeviceKind> dev
     String source = "profiles/" + key + ".json";
     byte[] bytes;
     try (InputStream in = SyntheticProfile.class.getResourceAsStream(source)) {
-      bytes = DocumentReader.readAll(in, source);
+      bytes = in.readAllBytes();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -71,11 +71,7 @@ record SyntheticProfile(JsonNode settings, Users users, Weighted<DeviceKind> dev
 
   private static Users users(Node users) {
     users.onlyFields(Set.of("firstAdmins", "admin", "guest", "enabled", "mfaRegistered", "adminMfaRegistered", "ssprRegistered", "methods"));
-    double firstAdmins = users.number("firstAdmins");
-    if (firstAdmins < 0 || firstAdmins != Math.rint(firstAdmins)) {
-      throw users.field("firstAdmins").error("expected a whole number of zero or more");
-    }
-    return new Users((int) firstAdmins, share(users, "admin"), share(users, "guest"), share(users, "enabled"),
+    return new Users(users.wholeNumber("firstAdmins", 0, Integer.MAX_VALUE), share(users, "admin"), share(users, "guest"), share(users, "enabled"),
         share(users, "mfaRegistered"), share(users, "adminMfaRegistered"), share(users, "ssprRegistered"),
         Weighted.read(users.field("methods"), Node::asText));
   }

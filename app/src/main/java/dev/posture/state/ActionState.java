@@ -59,8 +59,22 @@ public record ActionState(
   /** A note and who wrote it when. */
   public record Note(String text, String by, String at) {}
 
-  /** One status change. */
-  public record Change(String at, String by, Status from, Status to, String note) {}
+  /**
+   * One status change, or a review of the status it keeps ({@code from} is {@code to}: a new
+   * justification, perhaps a new review date).
+   *
+   * @param reviewBy the review date the change set, if it set one
+   */
+  public record Change(String at, String by, Status from, Status to, String note, Optional<LocalDate> reviewBy) {
+    public Change(String at, String by, Status from, Status to, String note) {
+      this(at, by, from, to, note, Optional.empty());
+    }
+
+    /** Whether this is a review of the status rather than a change of it. */
+    public boolean isReview() {
+      return from == to;
+    }
+  }
 
   /**
    * An exception for the devices of one group, as Defender Vulnerability Management records them: a

@@ -3,6 +3,7 @@ package dev.posture.state;
 import dev.posture.catalog.Action;
 import dev.posture.catalog.Category;
 import dev.posture.catalog.Status;
+import dev.posture.input.InputException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The changes people make to the state, and the rules they follow. Each method returns the new state
@@ -24,12 +26,23 @@ import java.util.Set;
  *   <li>Device actions get their status from Defender Vulnerability Management: it changes only
  *       through a global exception (third party, alternate mitigation, risk accepted). An exception
  *       for one device group is recorded but leaves the status as it is.
- *   <li>Every status change, undo included, appends to the action's history.
+ *   <li>Every status change, undo included, appends to the action's history. The same status set
+ *       again with a note is a review of the decision: it is recorded in the history too, and keeps
+ *       the review date unless a new one is given.
+ *   <li>A note given with a status is one of the action's notes, as well as the change's reason.
+ *   <li>A remediation request is for an action that is not Completed, one open request an action; a
+ *       request is closed or withdrawn, never removed.
+ *   <li>Every value must be one the state file can hold: a note or tag with some text, a date up
+ *       to 9999-12-31, an owner's email address. A malformed value is an {@link InputException}.
  * </ul>
  */
 public final class Decisions {
   /** The statuses an exception in Defender Vulnerability Management can give a Device action. */
   public static final Set<Status> EXCEPTION_STATUSES = Set.of(Status.THIRD_PARTY, Status.ALTERNATE_MITIGATION, Status.RISK_ACCEPTED);
+  /** The latest year a date in the state file may have. */
+  private static final int MAX_YEAR = 9999;
+  /** An email address, as user principal names are: something, an at sign, a domain with a dot. */
+  private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s.]+(\\.[^@\\s.]+)+");
 
   private final Action action;
   private final boolean completed;
@@ -76,11 +89,14 @@ public final class Decisions {
     }
     justification(to, note, reviewBy);
     ActionState current = state.of(id());
-    if (current.status() == to && current.reviewBy().equals(reviewBy)) {
-      return state;
+    boolean review = current.status() == to;
+    if (review && note.isEmpty() && reviewBy.map(d -> d.equals(current.reviewBy().orElse(null))).orElse(true)) {
+      return state; // nothing new to record
     }
-    ActionState.Change change = new ActionState.Change(stamp.atText(), stamp.by(), current.status(), to, note);
-    return with(state, current.withStatus(to, reviewBy, change));
+    Optional<LocalDate> keptReviewBy = review ? reviewBy.or(current::reviewBy) : reviewBy;
+    ActionState.Change change = new ActionState.Change(stamp.atText(), stamp.by(), current.status(), to, note, reviewBy);
+    ActionState changed = current.withStatus(to, keptReviewBy, change);
+    return with(state, note.isEmpty() ? changed : changed.withNotes(ActionState.append(changed.notes(), note(note))));
   }
 
   /** Restores the status before the last change, and records that as a change too. */
@@ -114,7 +130,14 @@ public final class Decisions {
 
   public State addNote(State state, String text) {
     ActionState current = state.of(id());
-    return with(state, current.withNotes(ActionState.append(current.notes(), new ActionState.Note(text, stamp.by(), stamp.atText()))));
+    return with(state, current.withNotes(ActionState.append(current.notes(), note(text))));
+  }
+
+  private ActionState.Note note(String text) {
+    if (text.isBlank()) {
+      throw new InputException(id(), "the note is empty; expected some text");
+    }
+    return new ActionState.Note(text, stamp.by(), stamp.atText());
   }
 
   /** @param number the note's number as {@code actions show} lists them, from 1 */
@@ -130,6 +153,11 @@ public final class Decisions {
 
   /** Adds the tags it does not have yet, keeping their order. */
   public State addTags(State state, List<String> tags) {
+    for (String tag : tags) {
+      if (tag.isBlank()) {
+        throw new InputException(id(), "a tag is empty; expected a word such as q1-2027");
+      }
+    }
     ActionState current = state.of(id());
     Set<String> all = new LinkedHashSet<>(current.tags());
     all.addAll(tags);
@@ -146,12 +174,58 @@ public final class Decisions {
     return with(state, current.withTags(current.tags().stream().filter(t -> !tags.contains(t)).toList()));
   }
 
+  /**
+   * Records a request to fix the action by {@code due}.
+   *
+   * @param owner who should do it, by email address (user principal name); may be empty
+   */
   public State requestRemediation(State state, LocalDate due, String owner, String note) {
+    if (completed) {
+      throw new RefusedEditException(id() + " is Completed: the data gives it full points, so there is nothing to remediate");
+    }
+    if (!owner.isEmpty() && !EMAIL.matcher(owner).matches()) {
+      throw new InputException(id(), "the owner '" + owner + "' is no email address; expected a sign-in name such as lee.gu@contoso.com");
+    }
+    storable("due date", due);
     if (due.isBefore(stamp.today())) {
       throw new RefusedEditException("the due date " + due + " is in the past");
     }
+    List<RemediationRequest> open = openRequests(state);
+    if (!open.isEmpty()) {
+      RemediationRequest earlier = open.get(0);
+      throw new RefusedEditException(id() + " already has an open remediation request, due " + earlier.due()
+          + (earlier.owner().isEmpty() ? "" : " from " + earlier.owner()) + "; close or withdraw it first");
+    }
     RemediationRequest request = new RemediationRequest(id(), due, owner, note, stamp.by(), stamp.atText());
     return new State(state.actions(), ActionState.append(state.remediationRequests(), request));
+  }
+
+  /**
+   * Ends the action's open remediation requests (an action has one, or several in a file written by
+   * hand): closed when the work is done, withdrawn when it is no longer wanted. They stay in the file.
+   */
+  public State endRemediation(State state, RemediationRequest.Kind how, String note) {
+    if (openRequests(state).isEmpty()) {
+      long ended = state.remediationRequests().stream().filter(r -> r.action().equals(id())).count();
+      throw new RefusedEditException(id() + " has no open remediation request"
+          + (ended == 0 ? "" : "; " + (ended == 1 ? "its request was" : "its " + ended + " requests were") + " closed or withdrawn already"));
+    }
+    RemediationRequest.Ending ending = new RemediationRequest.Ending(how, stamp.by(), stamp.atText(), note);
+    List<RemediationRequest> requests = state.remediationRequests().stream()
+        .map(r -> r.action().equals(id()) && r.isOpen() ? r.ended(ending) : r)
+        .toList();
+    return new State(state.actions(), requests);
+  }
+
+  private List<RemediationRequest> openRequests(State state) {
+    return state.remediationRequests().stream().filter(r -> r.action().equals(id()) && r.isOpen()).toList();
+  }
+
+  /** A date the state file can hold: four digits of year, as ISO 8601 writes most dates. */
+  private void storable(String what, LocalDate date) {
+    if (date.getYear() > MAX_YEAR) {
+      throw new InputException(id(), "the " + what + " " + date + " is too far ahead; expected a date up to " + MAX_YEAR + "-12-31");
+    }
   }
 
   private void refuseIfCompleted() {
@@ -161,6 +235,7 @@ public final class Decisions {
   }
 
   private void justification(Status to, String note, Optional<LocalDate> reviewBy) {
+    reviewBy.ifPresent(date -> storable("review date", date));
     if (takesJustification(to) && note.isBlank()) {
       throw new RefusedEditException(to.key() + " needs a justification: give it with --note TEXT");
     }

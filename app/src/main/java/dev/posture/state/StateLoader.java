@@ -51,9 +51,16 @@ public final class StateLoader {
           request.optionalText("owner").orElse(""),
           request.optionalText("note").orElse(""),
           request.optionalText("requestedBy").orElse(""),
-          request.optionalText("requestedAt").orElse("")));
+          request.optionalText("requestedAt").orElse(""),
+          ending(request, RemediationRequest.Kind.CLOSED).or(() -> ending(request, RemediationRequest.Kind.WITHDRAWN))));
     }
     return new State(actions, requests);
+  }
+
+  private static Optional<RemediationRequest.Ending> ending(Node request, RemediationRequest.Kind kind) {
+    Node ending = request.field(kind.label());
+    return ending.isMissing() ? Optional.empty() : Optional.of(new RemediationRequest.Ending(kind,
+        ending.optionalText("by").orElse(""), ending.text("at"), ending.optionalText("note").orElse("")));
   }
 
   private static ActionState action(Node node) {
@@ -73,7 +80,8 @@ public final class StateLoader {
           change.optionalText("by").orElse(""),
           settable(change.field("from")),
           settable(change.field("to")),
-          change.optionalText("note").orElse("")));
+          change.optionalText("note").orElse(""),
+          date(change.field("reviewBy"))));
     }
     List<ActionState.DeviceGroupException> exceptions = new ArrayList<>();
     for (Node exception : node.field("deviceGroupExceptions").items()) {

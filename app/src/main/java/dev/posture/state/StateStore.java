@@ -6,10 +6,12 @@ import dev.posture.input.InputException;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
@@ -19,11 +21,14 @@ import java.util.function.UnaryOperator;
  * Changes a state file safely. Each change is a read-modify-write under a lock: the file is read
  * again once the lock is held, so two people editing at once both keep their change. The new file is
  * written beside the old one, flushed to disk and renamed over it, so a reader sees the old or the
- * new file, never half of one. A file that cannot be parsed is reported and left exactly as it is.
- * What a writer killed mid-write left behind is removed by the next one, under the lock.
+ * new file, never half of one; only what changed is rewritten (see {@link StateFile}), and only once
+ * the new text reads back as the new state. A file that cannot be parsed is reported and left
+ * exactly as it is. What a writer killed mid-write left behind is removed by the next one, under the lock.
  *
- * <p>The lock is an OS lock on a sibling {@code .NAME.lock} file (other processes), held together
- * with an in-process lock (the OS lock belongs to the whole JVM, so it cannot order its threads).
+ * <p>What is locked is the file written: through a symbolic link (two tenant folders sharing one
+ * decisions file), the file the link points to. The lock is an OS lock on a {@code .NAME.lock}
+ * beside it, which must be a regular file, never a link (other processes), held together with an
+ * in-process lock (the OS lock belongs to the whole JVM, so it cannot order its threads).
  */
 public final class StateStore {
   private static final Map<Path, ReentrantLock> IN_PROCESS = new ConcurrentHashMap<>();
@@ -31,7 +36,7 @@ public final class StateStore {
   private final Path file;
 
   public StateStore(Path file) {
-    this.file = file.toAbsolutePath().normalize();
+    this.file = file;
   }
 
   /**
@@ -41,19 +46,21 @@ public final class StateStore {
    * @return the state before and after the change
    */
   public Update update(UnaryOperator<State> change) {
-    ReentrantLock local = IN_PROCESS.computeIfAbsent(file, f -> new ReentrantLock());
+    Path written = AtomicFile.resolve(file);
+    AtomicFile.requireWritable(file); // before a lock file is made beside something that is no regular file
+    ReentrantLock local = IN_PROCESS.computeIfAbsent(written, f -> new ReentrantLock());
     local.lock();
-    try (FileChannel lockFile = FileChannel.open(lockPath(), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+    try (FileChannel lockFile = openLock(written.resolveSibling("." + written.getFileName() + ".lock"));
         FileLock ignored = lockFile.lock()) {
-      AtomicFile.removeLeftovers(file);
-      byte[] existing = Files.exists(file) ? DocumentReader.readBytes(file) : null;
-      State before = existing == null ? State.EMPTY : new StateLoader().parse(file.toString(), existing);
-      State after = change.apply(before);
-      if (!after.equals(before)) {
-        String header = existing == null ? "" : StateWriter.header(new String(existing, StandardCharsets.UTF_8).replaceFirst("^\uFEFF", ""));
-        AtomicFile.replace(file, new StateWriter().write(after, header));
+      AtomicFile.removeLeftovers(written);
+      StateFile before = Files.exists(written)
+          ? StateFile.read(file.toString(), DocumentReader.readBytes(file))
+          : StateFile.missing(file.toString());
+      State after = change.apply(before.state());
+      if (!after.equals(before.state())) {
+        AtomicFile.replace(file, before.write(after));
       }
-      return new Update(before, after);
+      return new Update(before.state(), after);
     } catch (IOException e) {
       throw new InputException(file.toString(), "cannot be locked for writing (" + AtomicFile.reason(e) + "); nothing was written");
     } finally {
@@ -61,14 +68,24 @@ public final class StateStore {
     }
   }
 
+  /** Opens the lock file, creating it; one that is a link (which would take the lock elsewhere) or not a file is refused. */
+  private FileChannel openLock(Path lock) throws IOException {
+    try {
+      BasicFileAttributes attributes = Files.readAttributes(lock, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+      if (!attributes.isRegularFile()) {
+        throw new InputException(lock.toString(), (attributes.isSymbolicLink() ? "is a symbolic link" : "is not a regular file")
+            + "; the lock file of " + file + " must be a file of its own: remove it; nothing was written");
+      }
+    } catch (NoSuchFileException absent) {
+      // created below
+    }
+    return FileChannel.open(lock, StandardOpenOption.CREATE, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
+  }
+
   /** The state read under the lock, and what the change made of it. */
   public record Update(State before, State after) {
     public boolean changed() {
       return !before.equals(after);
     }
-  }
-
-  private Path lockPath() {
-    return file.resolveSibling("." + file.getFileName() + ".lock");
   }
 }

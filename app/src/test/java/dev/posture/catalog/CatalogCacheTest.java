@@ -9,6 +9,7 @@ import dev.cel.common.types.MapType;
 import dev.cel.common.types.SimpleType;
 import dev.posture.input.DocumentReader;
 import dev.posture.input.InputException;
+import dev.posture.input.InputFiles;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -123,6 +124,40 @@ class CatalogCacheTest {
     Files.write(cached, flipped);
     assertThat(passes(file)).isTrue();
     assertThat(Files.readAllBytes(cached)).isEqualTo(good);
+  }
+
+  /** A link planted in the cache folder is neither read nor followed: the cache file replaces the link. */
+  @Test
+  void anEntryThatIsASymbolicLinkIsReplacedNeverItsTarget() throws Exception {
+    Path file = catalogue(CATALOGUE);
+    passes(file);
+    Path cached = cacheFiles().get(0);
+    byte[] good = Files.readAllBytes(cached);
+    Path outside = Files.write(Files.createDirectory(dir.resolve("outside")).resolve("precious"), good);
+    for (Path target : List.of(outside, Path.of("/dev/zero"))) {
+      Files.delete(cached);
+      Files.createSymbolicLink(cached, target);
+
+      assertThat(passes(file)).isTrue();
+
+      assertThat(Files.isSymbolicLink(cached)).as(target.toString()).isFalse();
+      assertThat(Files.readAllBytes(cached)).isEqualTo(good);
+    }
+    assertThat(Files.readAllBytes(outside)).isEqualTo(good);
+    assertThat(Files.isRegularFile(Path.of("/dev/zero"))).isFalse();
+  }
+
+  @Test
+  void aCacheFileLargerThanTheBoundIsIgnored() throws Exception {
+    Path file = catalogue(CATALOGUE);
+    passes(file);
+    Path cached = cacheFiles().get(0);
+    try (var channel = java.nio.channels.FileChannel.open(cached, java.nio.file.StandardOpenOption.WRITE)) {
+      channel.write(java.nio.ByteBuffer.wrap(new byte[] {1}), InputFiles.WHOLE_LIMIT + 1); // sparse: no disk used
+    }
+
+    assertThat(passes(file)).isTrue();
+    assertThat(Files.size(cached)).isLessThan(1 << 20);
   }
 
   @Test

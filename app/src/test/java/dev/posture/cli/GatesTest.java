@@ -144,6 +144,16 @@ class GatesTest {
             + "b3f2c1de-4a5b-4c6d-8e9f-0a1b2c3d4e5f, the tenant assessed now");
   }
 
+  /** Tenant ids are GUIDs: one written in capitals, as PowerShell often does, is the same tenant. */
+  @Test
+  void aBaselineWhoseTenantIdDiffersOnlyInCaseIsTheSameTenant(@TempDir Path dir) throws Exception {
+    ObjectNode report = contosoReport();
+    ((ObjectNode) report.get("tenant")).put("id", "B3F2C1DE-4A5B-4C6D-8E9F-0A1B2C3D4E5F");
+    Path baseline = write(dir, report);
+
+    Cli.run("assess", CONTOSO, "--catalog", CATALOG, "--baseline", baseline.toString()).succeeded();
+  }
+
   @Test
   void missingBaselineIsInvalidInput(@TempDir Path dir) {
     Path missing = dir.resolve("last.json");

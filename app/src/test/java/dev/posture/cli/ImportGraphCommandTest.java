@@ -67,6 +67,10 @@ class ImportGraphCommandTest {
         actions:
           aad_admin_consent_workflow:
             status: third-party
+            notes:
+              - text: Consent requests go through the service desk tool
+                by: nestor.wilke@example.org
+                at: 2026-02-25T08:30:00Z
             history:
               - at: 2026-02-25T08:30:00Z
                 by: nestor.wilke@example.org
@@ -75,6 +79,10 @@ class ImportGraphCommandTest {
                 note: Consent requests go through the service desk tool
           mdo_blockmailforward:
             status: risk-accepted
+            notes:
+              - text: Marked Ignored in Microsoft Secure Score
+                by: Microsoft Secure Score
+                at: 2026-11-22T06:00:00Z
             history:
               - at: 2026-11-22T06:00:00Z
                 by: Microsoft Secure Score
@@ -83,6 +91,10 @@ class ImportGraphCommandTest {
                 note: Marked Ignored in Microsoft Secure Score
           scid_2090:
             status: third-party
+            notes:
+              - text: Marked ThirdParty in Microsoft Secure Score
+                by: Microsoft Secure Score
+                at: 2026-11-22T06:00:00Z
             history:
               - at: 2026-11-22T06:00:00Z
                 by: Microsoft Secure Score

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -159,6 +160,44 @@ class PostureDefaultsTest {
     Cli.runIn(Map.of(), dir, "assess", CONTOSO, "--catalog", CATALOG).exited(ExitCode.INVALID_INPUT).errContains("$.shell.history");
     file(dir, "state: ../other/posture-state.yaml\n");
     Cli.runIn(Map.of(), dir, "assess", CONTOSO, "--catalog", CATALOG).exited(ExitCode.INVALID_INPUT).errContains("$.state");
+  }
+
+  /** The check holds once links are followed: a linked folder, a linked file, a link to a file not yet written. */
+  @Test
+  void aFileToWriteCannotLeaveTheFolderThroughALink(@TempDir Path dir) throws Exception {
+    Path work = Files.createDirectory(dir.resolve("checkout"));
+    Path outside = Files.createDirectory(dir.resolve("outside"));
+    Path precious = Files.writeString(outside.resolve("report.txt"), "keep");
+    Files.createSymbolicLink(work.resolve("link"), outside);
+    Files.createSymbolicLink(work.resolve("report.txt"), precious);
+    Files.createSymbolicLink(work.resolve("new.txt"), outside.resolve("new.txt"));
+    Files.createDirectory(work.resolve("reports"));
+
+    for (String named : List.of("link/x.txt", "report.txt", "new.txt", "link/posture-state.yaml", "reports/../link/x.txt")) {
+      String option = named.endsWith(".yaml") ? "state" : "output";
+      Path yaml = file(work, option + ": " + named + "\n");
+      Cli.runIn(Map.of(), work, "assess", CONTOSO, "--catalog", CATALOG).exited(ExitCode.INVALID_INPUT).oneLineError()
+          .errContains(yaml + ":1: $." + option + ": a file posture writes may be named in posture.yaml only inside its folder, found '"
+              + named + "' (through a symbolic link it leads to " + outside.toRealPath());
+    }
+    assertThat(Files.readString(precious)).isEqualTo("keep");
+    assertThat(outside.resolve("new.txt")).doesNotExist();
+  }
+
+  /** posture.yaml is read at every start: one that is a device, a pipe or huge is refused in one line, at once. */
+  @Test
+  void aPostureYamlThatIsNoRegularFileIsRefusedAtOnce(@TempDir Path dir) throws Exception {
+    Files.createSymbolicLink(dir.resolve("posture.yaml"), Path.of("/dev/zero"));
+    Cli.runIn(Map.of(), dir, "--version").exited(ExitCode.INVALID_INPUT).oneLineError()
+        .errContains(dir.resolve("posture.yaml") + ": is a device, not a regular file");
+
+    Files.delete(dir.resolve("posture.yaml"));
+    try (var channel = java.nio.channels.FileChannel.open(dir.resolve("posture.yaml"), java.nio.file.StandardOpenOption.CREATE_NEW,
+        java.nio.file.StandardOpenOption.WRITE)) {
+      channel.write(java.nio.ByteBuffer.wrap(new byte[] {'\n'}), 3L << 30); // 3 GB, sparse
+    }
+    Cli.runIn(Map.of(), dir, "--version").exited(ExitCode.INVALID_INPUT).oneLineError()
+        .errContains(dir.resolve("posture.yaml") + ": is too large (3.0 GiB); at most 64 MiB is read");
   }
 
   @Test

@@ -75,6 +75,70 @@ class StatusCommandTest {
     assertThat(Tenants.bytes(tenant.resolve("posture-state.yaml"))).isEqualTo(before);
   }
 
+  @Test
+  void reJustifyingARiskAcceptanceIsAReviewThatKeepsTheReviewDateAndTheNote() {
+    Path tenant = Tenants.contoso(dir);
+
+    Cli.Result r = run(tenant, "status", "set", "mdo_blockmailforward", "--status", "risk-accepted", "--note", "Re-reviewed", "--actor", MEGAN)
+        .succeeded();
+
+    assertThat(r.out()).startsWith("mdo_blockmailforward: Risk accepted, reviewed (review by 2027-03-31); saved to ");
+    String state = Tenants.text(tenant.resolve("posture-state.yaml"));
+    assertThat(state).contains("    reviewBy: 2027-03-31\n", """
+              - at: 2026-11-22T06:00:00Z
+                by: megan.bowen@contoso.com
+                from: risk-accepted
+                to: risk-accepted
+                note: Re-reviewed
+        """);
+    String show = run(tenant, "actions", "show", "mdo_blockmailforward").succeeded().out();
+    assertThat(show).contains("Review by: 2027-03-31", "Notes:\n    1. Re-reviewed (megan.bowen@contoso.com, 2026-11-22T06:00:00Z)")
+        .doesNotContain("Notes: none");
+  }
+
+  @Test
+  void theFirstEditOfAHandWrittenFileChangesOnlyItsOwnLines() {
+    Path tenant = Tenants.contoso(dir);
+    String before = Tenants.text(tenant.resolve("posture-state.yaml"));
+
+    run(tenant, "tags", "add", "OneAdmin", "reviewed", "--actor", MEGAN).succeeded();
+
+    assertThat(Tenants.text(tenant.resolve("posture-state.yaml"))).isEqualTo(before.replace("  mdo_blockmailforward:\n",
+        "  OneAdmin:\n    status: to-address\n    tags:\n      - reviewed\n  mdo_blockmailforward:\n"));
+  }
+
+  /** Each was once saved, after which every command on the tenant failed until the file was edited by hand. */
+  @Test
+  void aValueTheStateFileCannotHoldIsInvalidInputAndNothingIsWritten() {
+    Path tenant = Tenants.contoso(dir);
+    byte[] before = Tenants.bytes(tenant.resolve("posture-state.yaml"));
+
+    List<List<String>> edits = List.of(
+        List.of("notes", "add", "SelfServicePasswordReset", "   "),
+        List.of("notes", "add", "SelfServicePasswordReset", "\n\n"),
+        List.of("tags", "add", "SelfServicePasswordReset", ""),
+        List.of("tags", "add", "SelfServicePasswordReset", "  "),
+        List.of("status", "set", "SelfServicePasswordReset", "--status", "risk-accepted", "--note", "ok", "--review-by", "+999999999-12-31"),
+        List.of("remediation", "request", "SelfServicePasswordReset", "--due", "+999999999-12-31"));
+    for (List<String> edit : edits) {
+      String[] args = Stream.concat(edit.stream(), Stream.of("--actor", MEGAN)).toArray(String[]::new);
+      run(tenant, args).exited(ExitCode.INVALID_INPUT).oneLineError().errContains("posture: SelfServicePasswordReset: ");
+      assertThat(Tenants.bytes(tenant.resolve("posture-state.yaml"))).as(edit.toString()).isEqualTo(before);
+    }
+    Cli.run("assess", tenant.toString(), "--catalog", Tenants.CATALOG).succeeded();
+  }
+
+  @Test
+  void aStateFileHoldingOnlyATildeIsEmpty() throws Exception {
+    Path tenant = Tenants.contoso(dir);
+    Files.writeString(tenant.resolve("posture-state.yaml"), "~\n");
+
+    Cli.run("assess", tenant.toString(), "--catalog", Tenants.CATALOG).succeeded();
+    run(tenant, "tags", "add", "OneAdmin", "reviewed", "--actor", MEGAN).succeeded();
+
+    assertThat(Tenants.text(tenant.resolve("posture-state.yaml"))).isEqualTo("actions:\n  OneAdmin:\n    status: to-address\n    tags:\n      - reviewed\n");
+  }
+
   static Stream<Arguments> refusals() {
     return Stream.of(
         Arguments.of(List.of("status", "set", "OneAdmin", "--status", "planned", "--actor", "diego.siciliani@contoso.com"), ExitCode.PERMISSION_DENIED,
@@ -157,6 +221,10 @@ class StatusCommandTest {
     assertThat(Tenants.text(tenant.resolve("posture-state.yaml"))).contains("""
           scid_69:
             status: alternate-mitigation
+            notes:
+              - text: GPO disables Autoplay at sign-in
+                by: nestor.wilke@contoso.com
+                at: 2026-11-22T06:00:00Z
             history:
               - at: 2026-11-22T06:00:00Z
                 by: nestor.wilke@contoso.com

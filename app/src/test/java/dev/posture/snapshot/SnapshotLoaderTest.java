@@ -28,6 +28,31 @@ class SnapshotLoaderTest {
     return new SnapshotLoader().load(SnapshotLocation.resolve(file.toString(), Optional.empty()), java.io.InputStream.nullInputStream());
   }
 
+  /** A few batches of elements are held at once, so one element holds a bounded number of values. */
+  @Test
+  void anElementHoldsAtMostItsBudgetOfValues() throws Exception {
+    String values = "1" + ",1".repeat(ElementShape.MAX_VALUES);
+    Snapshot s = load("s.json", "{\"tenant\": {\"id\": \"t\", \"displayName\": \"T\"}, \"users\": [{\"id\": \"u1\"}, "
+        + "{\"id\": \"u2\", \"extra\": [" + values + "]}]}");
+
+    assertThatThrownBy(() -> s.elements().forEach(Set.of(Collection.USERS), (c, e) -> { }))
+        .isInstanceOf(InputException.class)
+        .hasMessage(dir.resolve("s.json") + ":1: $.users[1].extra: more than 100000 values in one element of users; at most 100000 are read");
+  }
+
+  @Test
+  void aSnapshotFromStandardInputIsReadOnceAndStreamedFromMemory() throws Exception {
+    String json = "{\"tenant\": {\"id\": \"t\", \"displayName\": \"T\"}, \"users\": [{\"id\": \"u1\"}, {\"id\": \"u2\"}]}";
+    Snapshot s = new SnapshotLoader().load(SnapshotLocation.resolve("-", Optional.empty()),
+        new java.io.ByteArrayInputStream(json.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    List<Object> users = new java.util.ArrayList<>();
+
+    s.elements().forEach(Set.of(Collection.USERS), (c, e) -> users.add(e.get("id")));
+    s.elements().forEach(Set.of(Collection.USERS), (c, e) -> users.add(e.get("id")));
+
+    assertThat(users).containsExactly("u1", "u2", "u1", "u2");
+  }
+
   @Test
   void readsTenantSettingsLicencesAndCollections() throws Exception {
     Snapshot s = load("snapshot.yaml", """

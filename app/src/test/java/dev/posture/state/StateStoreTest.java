@@ -144,6 +144,87 @@ class StateStoreTest {
     assertThat(tags).containsAll(IntStream.range(0, edits).mapToObj(e -> "P2-" + e).toList());
   }
 
+  /**
+   * Two tenant folders whose state files are links to one shared file, and twenty processes writing
+   * through them at once: each decision a writer said it saved is in the file.
+   */
+  @Test
+  void writersThroughLinksToOneFileLoseNothing() throws Exception {
+    Path shared = Files.createDirectory(dir.resolve("shared")).resolve("decisions.yaml");
+    List<Path> links = new ArrayList<>();
+    for (String tenant : List.of("contoso", "fabrikam")) {
+      links.add(Files.createSymbolicLink(Files.createDirectory(dir.resolve(tenant)).resolve("posture-state.yaml"), shared));
+    }
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    List<Process> running = new ArrayList<>();
+    for (int p = 0; p < 20; p++) {
+      running.add(new ProcessBuilder(java, "-Xshare:auto", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
+          TagWriter.class.getName(), links.get(p % 2).toString(), "W" + p, "1")
+          .redirectErrorStream(true).redirectOutput(dir.resolve("w" + p + ".log").toFile()).start());
+    }
+    List<String> saved = new ArrayList<>();
+    for (int p = 0; p < running.size(); p++) {
+      assertThat(running.get(p).waitFor(180, TimeUnit.SECONDS)).isTrue();
+      String log = Files.readString(dir.resolve("w" + p + ".log"));
+      assertThat(running.get(p).exitValue()).as(log).isZero();
+      log.lines().filter(l -> l.startsWith("saved ")).map(l -> l.substring("saved ".length())).forEach(saved::add);
+    }
+
+    assertThat(saved).hasSize(20);
+    assertThat(new StateLoader().load(shared).of("A").tags()).containsExactlyInAnyOrderElementsOf(saved);
+    assertThat(links).allMatch(Files::isSymbolicLink);
+    assertThat(Files.exists(shared.resolveSibling(".decisions.yaml.lock"))).as("the lock is beside the file written").isTrue();
+    assertThat(Files.exists(dir.resolve("contoso/.posture-state.yaml.lock"))).as("not beside the link").isFalse();
+  }
+
+  @Test
+  void threadsWritingThroughTwoLinksToOneFileLoseNothing() throws Exception {
+    Path shared = dir.resolve("decisions.yaml");
+    Path one = Files.createSymbolicLink(dir.resolve("one.yaml"), shared);
+    Path two = Files.createSymbolicLink(Files.createDirectory(dir.resolve("sub")).resolve("two.yaml"), Path.of("../decisions.yaml"));
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    List<Future<?>> done = new ArrayList<>();
+    for (int t = 0; t < 4; t++) {
+      Path link = t % 2 == 0 ? one : two;
+      int thread = t;
+      done.add(pool.submit(() -> {
+        for (int e = 0; e < 10; e++) {
+          String tag = "t" + thread + "-" + e;
+          new StateStore(link).update(s -> tag(s, "A", tag));
+        }
+        return null;
+      }));
+    }
+    for (Future<?> f : done) {
+      f.get(60, TimeUnit.SECONDS);
+    }
+    pool.shutdown();
+
+    assertThat(new StateLoader().load(shared).of("A").tags()).hasSize(40);
+  }
+
+  @Test
+  void aLockFileThatIsASymbolicLinkIsRefusedAndNotFollowed() throws Exception {
+    Path file = Files.writeString(dir.resolve("posture-state.yaml"), "actions: {}\n");
+    Path outside = Files.createDirectory(dir.resolve("elsewhere")).resolve("planted");
+    Path lock = Files.createSymbolicLink(dir.resolve(".posture-state.yaml.lock"), outside);
+
+    assertThatThrownBy(() -> new StateStore(file).update(s -> tag(s, "A", "x")))
+        .isInstanceOf(InputException.class)
+        .hasMessage(lock + ": is a symbolic link; the lock file of " + file + " must be a file of its own: remove it; nothing was written");
+
+    assertThat(outside).doesNotExist();
+    assertThat(Files.readString(file)).isEqualTo("actions: {}\n");
+  }
+
+  @Test
+  void aStateFileThatIsADeviceGetsNoLockFileBesideIt() {
+    assertThatThrownBy(() -> new StateStore(Path.of("/dev/null")).update(s -> tag(s, "A", "x")))
+        .isInstanceOf(InputException.class)
+        .hasMessage("/dev/null: is a device, not a regular file; posture writes only regular files");
+    assertThat(Path.of("/dev/.null.lock")).doesNotExist();
+  }
+
   private List<String> tempFiles() throws Exception {
     try (Stream<Path> files = Files.list(dir)) {
       return files.map(Path::getFileName).map(Path::toString).filter(n -> n.endsWith(".tmp")).toList();
@@ -157,6 +238,7 @@ class StateStoreTest {
       for (int e = 0; e < Integer.parseInt(args[2]); e++) {
         String tag = args[1] + "-" + e;
         new StateStore(file).update(s -> tag(s, "A", tag));
+        System.out.println("saved " + tag);
       }
     }
   }
