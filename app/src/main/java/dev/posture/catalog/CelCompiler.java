@@ -63,7 +63,8 @@ final class CelCompiler {
           .build())
       .addFunctionBindings(
           CelFunctionBinding.from("matches", String.class, String.class, Regexes::matches),
-          CelFunctionBinding.from("matches_string", String.class, String.class, Regexes::matches))
+          CelFunctionBinding.from("matches_string", String.class, String.class, Regexes::matches),
+          ConditionalAccess.BINDING)
       .build();
   /** Parses and type-checks; building its environment is most of a cold start, so only on a cache miss. */
   private Cel tenantScope;
@@ -106,9 +107,11 @@ final class CelCompiler {
     }
   }
 
+  /** A coverage predicate answers once per distinct view of its element ({@link PredicateMemo}). */
   private Expression expression(String text, CelAbstractSyntaxTree ast, Optional<Collection> collection) throws CelEvaluationException {
-    return new CelExpression(text, TenantSections.of(ast.getExpr()), runtime.createProgram(ast), CostTracker.kinds(ast),
+    Expression expression = new CelExpression(text, TenantSections.of(ast.getExpr()), runtime.createProgram(ast), CostTracker.kinds(ast),
         MissingFields.of(ast, collection));
+    return collection.map(c -> PredicateMemo.of(expression, ast.getExpr(), c.element())).orElse(expression);
   }
 
   /** Compiles every pattern written into a {@code matches}, so a malformed or huge one fails the load. */
@@ -140,6 +143,7 @@ final class CelCompiler {
           .setOptions(OPTIONS)
           .setStandardMacros(CelStandardMacro.STANDARD_MACROS)
           .addVar("tenant", MapType.create(SimpleType.STRING, SimpleType.DYN))
+          .addFunctionDeclarations(ConditionalAccess.DECLARATION)
           .setResultType(SimpleType.BOOL)
           .build();
     }

@@ -1,6 +1,6 @@
 package dev.posture.cli;
 
-import dev.posture.report.Format;
+import dev.posture.report.Printable;
 import dev.posture.scoring.ActionResult;
 import dev.posture.state.Decisions;
 import dev.posture.state.State;
@@ -22,7 +22,7 @@ abstract class ActionEditCommand implements Callable<Integer> {
   @Mixin CatalogOption catalog;
   @Mixin ActorOption actor;
 
-  @Parameters(index = "1", paramLabel = "ID", description = "The action's id.")
+  @Parameters(index = "1", paramLabel = "ID", completionCandidates = ActionIds.class, description = "The action's id.")
   String id;
 
   /** The change, applied to the state as read under the lock. */
@@ -33,16 +33,12 @@ abstract class ActionEditCommand implements Callable<Integer> {
 
   @Override
   public final Integer call() {
-    Workspace workspace = Workspace.load(spec, tenant, catalog);
-    Format format = workspace.root().format(Format.TABLE);
-    if (format != Format.TABLE) {
-      throw new UnsupportedFormatException(format, spec.qualifiedName().substring("posture ".length()));
-    }
+    Workspace workspace = Workspace.load(tenant, catalog);
     ActionResult action = workspace.action(id);
     Decisions decisions = workspace.decisions(action, actor);
     StateStore.Update update = workspace.store().update(state -> change(decisions, state, workspace));
     String line = update.changed() ? confirmation(update, action) + "; saved to " + workspace.stateFile() : id + ": nothing changed";
-    Output.write(workspace.root(), spec.commandLine().getOut(), out -> out.println(line));
+    spec.commandLine().getOut().println(Printable.line(line));
     return ExitCode.OK;
   }
 }

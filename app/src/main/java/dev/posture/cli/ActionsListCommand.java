@@ -9,7 +9,6 @@ import dev.posture.scoring.ActionQuery;
 import dev.posture.scoring.ActionResult;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -34,19 +33,23 @@ final class ActionsListCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin TenantOptions tenant;
   @Mixin CatalogOption catalog;
+  @Mixin Formats formats;
 
   @Option(names = "--search", paramLabel = "TEXT", description = "Text in the id, the title or a threat (any case).")
   String search;
 
   @Option(names = "--category", paramLabel = "CATEGORY", converter = LabelledConverter.ForCategory.class,
+      completionCandidates = LabelledConverter.ForCategory.class,
       description = "Identity, Device, Apps or Data.")
   Category category;
 
   @Option(names = "--device-category", paramLabel = "CATEGORY", converter = LabelledConverter.ForDeviceCategory.class,
+      completionCandidates = LabelledConverter.ForDeviceCategory.class,
       description = "Application, Operating system, Network, Accounts or Security controls.")
   DeviceCategory deviceCategory;
 
   @Option(names = "--status", paramLabel = "STATUS", converter = LabelledConverter.ForStatus.class,
+      completionCandidates = LabelledConverter.ForStatus.class,
       description = "The status shown, e.g. to-address, planned, completed.")
   Status status;
 
@@ -64,47 +67,46 @@ final class ActionsListCommand implements Callable<Integer> {
       description = "Only scored (true) or not scored (false) actions.")
   Boolean scored;
 
-  @Option(names = "--group-by", paramLabel = "KEY", description = "Group by ${COMPLETION-CANDIDATES}.")
+  @Option(names = "--group-by", paramLabel = "KEY", completionCandidates = EnumConverter.GroupKeys.class, description = "Group by ${COMPLETION-CANDIDATES}.")
   ActionQuery.GroupBy groupBy;
 
-  @Option(names = "--sort", paramLabel = "KEY", defaultValue = "rank",
+  @Option(names = "--sort", paramLabel = "KEY", defaultValue = "rank", completionCandidates = EnumConverter.SortKeys.class,
       description = "Sort by ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
   ActionQuery.Sort sort;
 
   @Option(names = "--explain", description = "Show each action's ranking inputs: remaining, cost, impact and complexity factors, value.")
   boolean explain;
 
+  /** What the list prints as. */
+  static final class Formats extends FormatOptions {
+    enum Choice { table, json, csv, markdown }
+
+    @Option(names = "--format", paramLabel = "FORMAT", description = HELP + " (default: table).")
+    Choice format;
+
+    Formats(PostureCommand root) {
+      super(root, Choice.values(), Format.TABLE);
+    }
+
+    @Override
+    Enum<?> choice() {
+      return format;
+    }
+  }
+
   @Override
   public Integer call() {
-    Workspace workspace = Workspace.load(spec, tenant, catalog);
+    tenant.warnIfTheNamedStateIsMissing(spec.commandLine().getErr());
+    Workspace workspace = Workspace.load(tenant, catalog);
     ActionQuery query = new ActionQuery(Optional.ofNullable(search), Optional.ofNullable(category), Optional.ofNullable(deviceCategory),
         Optional.ofNullable(status), Optional.ofNullable(product), Optional.ofNullable(tag), Optional.ofNullable(licensed),
         Optional.ofNullable(scored), sort);
-    ActionListReport report = new ActionListReport(workspace.state(), explain);
     List<ActionResult> actions = workspace.assessment().actions();
-    PostureCommand root = workspace.root();
-    Output.write(root, spec.commandLine().getOut(), out -> {
-      if (groupBy == null) {
-        List<ActionResult> selected = query.apply(actions, workspace.state());
-        switch (root.format(Format.TABLE)) {
-          case TABLE -> report.table(selected, out);
-          case JSON -> report.json(selected, out);
-          case CSV -> report.csv(selected, out);
-          case MARKDOWN -> report.markdown(selected, out);
-          default -> throw new UnsupportedFormatException(root.format(Format.TABLE), "actions list");
-        }
-      } else {
-        Map<String, List<ActionResult>> groups = query.grouped(actions, workspace.state(), groupBy);
-        String key = groupBy.name().toLowerCase(Locale.ROOT);
-        switch (root.format(Format.TABLE)) {
-          case TABLE -> report.table(groups, key, out);
-          case JSON -> report.json(groups, key, out);
-          case CSV -> report.csv(groups, key, out);
-          case MARKDOWN -> report.markdown(groups, key, out);
-          default -> throw new UnsupportedFormatException(root.format(Format.TABLE), "actions list");
-        }
-      }
-    });
+    ActionListReport report = groupBy == null
+        ? ActionListReport.of(workspace.state(), explain, query.apply(actions, workspace.state()))
+        : ActionListReport.grouped(workspace.state(), explain, query.grouped(actions, workspace.state(), groupBy),
+            groupBy.name().toLowerCase(Locale.ROOT));
+    formats.print(ActionListReport.RENDERERS, report, spec.commandLine().getOut());
     return ExitCode.OK;
   }
 }

@@ -7,6 +7,8 @@ import dev.posture.scoring.ActionResult;
 import dev.posture.scoring.AffectedElements;
 import dev.posture.scoring.Suggestion;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -18,7 +20,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "show",
     description = {
-      "Show one action in full: at a glance, user impact, implementation (licences,",
+      "Show one action in full: at a glance, user impact, implementation (licenses,",
       "steps, how far the data is), where to manage it, and what was decided (status,",
       "notes, tags, review date, history). --affected lists the users, devices or",
       "mailboxes it does not cover yet."
@@ -33,45 +35,55 @@ final class ActionsShowCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin TenantOptions tenant;
   @Mixin CatalogOption catalog;
+  @Mixin Formats formats;
 
-  @Parameters(index = "1", paramLabel = "ID", description = "The action's id, or its reference (posture://actions/ID).")
+  @Parameters(index = "1", paramLabel = "ID", completionCandidates = ActionIds.class, description = "The action's id, or its reference (posture://actions/ID).")
   String id;
 
-  @Option(names = "--affected", description = "List the eligible elements the action does not cover (table, json or csv).")
+  @Option(names = "--affected", description = "List the eligible elements the action does not cover.")
   boolean affected;
+
+  /** What the flyout prints as, and the list of elements with --affected (CSV only that). */
+  static final class Formats extends FormatOptions {
+    enum Choice { table, json, csv, markdown }
+
+    @Option(names = "--format", paramLabel = "FORMAT", description = HELP + " (default: table; csv with --affected only).")
+    Choice format;
+
+    Formats(PostureCommand root) {
+      super(root, Choice.values(), Format.TABLE);
+    }
+
+    @Override
+    Enum<?> choice() {
+      return format;
+    }
+  }
 
   @Override
   public Integer call() {
-    Workspace workspace = Workspace.load(spec, tenant, catalog);
+    if (!affected && !ActionDetail.RENDERERS.prints(formats.format())) {
+      throw new UsageException("an action prints as " + keys(ActionDetail.RENDERERS.formats()) + "; "
+          + formats.format().key() + " is for the elements of --affected");
+    }
+    tenant.warnIfTheNamedStateIsMissing(spec.commandLine().getErr());
+    Workspace workspace = Workspace.load(tenant, catalog);
     ActionResult action = workspace.action(ActionDetail.idOf(id));
-    PostureCommand root = workspace.root();
     if (affected) {
       AffectedElements elements = AffectedElements.of(action.action(), workspace.snapshot()).orElseThrow(() -> new UsageException(
           action.id() + " is decided by tenant settings, not element by element; --affected applies to coverage actions"));
-      AffectedReport report = new AffectedReport(action.id(), elements);
-      Output.write(root, spec.commandLine().getOut(), out -> {
-        switch (root.format(Format.TABLE)) {
-          case TABLE -> report.table(out);
-          case JSON -> report.json(out);
-          case CSV -> report.csv(out);
-          case MARKDOWN -> report.markdown(out);
-          default -> throw new UnsupportedFormatException(root.format(Format.TABLE), "actions show --affected");
-        }
-      });
+      formats.print(AffectedReport.RENDERERS, new AffectedReport(action.id(), elements), spec.commandLine().getOut());
       return ExitCode.OK;
     }
     Optional<Suggestion> suggestion = workspace.assessment().suggestions().stream().filter(s -> s.actionId().equals(action.id())).findFirst();
     ActionDetail detail = new ActionDetail(action, workspace.state().of(action.id()),
         workspace.state().remediationRequests().stream().filter(r -> r.action().equals(action.id()) && r.isOpen()).toList(),
-        workspace.snapshot().servicePlans(), suggestion);
-    Output.write(root, spec.commandLine().getOut(), out -> {
-      switch (root.format(Format.TABLE)) {
-        case TABLE -> detail.table(out);
-        case JSON -> detail.json(out);
-        case MARKDOWN -> detail.markdown(out);
-        default -> throw new UnsupportedFormatException(root.format(Format.TABLE), "actions show");
-      }
-    });
+        workspace.snapshot().servicePlans(), ActionDetail.inactivePlans(workspace.snapshot().settings()), suggestion);
+    formats.print(ActionDetail.RENDERERS, detail, spec.commandLine().getOut());
     return ExitCode.OK;
+  }
+
+  private static String keys(Set<Format> formats) {
+    return formats.stream().map(Format::key).collect(Collectors.joining(", "));
   }
 }

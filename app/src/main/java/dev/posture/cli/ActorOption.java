@@ -4,7 +4,7 @@ import picocli.CommandLine.Option;
 
 /** {@code --actor}: who records a decision; checked against the snapshot's directory roles. */
 final class ActorOption {
-  @Option(names = "--actor", paramLabel = "UPN", defaultValue = "${env:POSTURE_ACTOR}",
+  @Option(names = "--actor", paramLabel = "UPN",
       description = "Who makes the change, by sign-in name (default: the POSTURE_ACTOR environment variable).")
   String actor;
 

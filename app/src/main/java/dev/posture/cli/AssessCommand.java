@@ -1,18 +1,15 @@
 package dev.posture.cli;
 
 import dev.posture.report.Format;
-import dev.posture.report.Renderer;
-import dev.posture.report.Renderers;
 import dev.posture.report.Report;
 import dev.posture.scoring.Gate;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 @Command(
     name = "assess",
@@ -27,25 +24,40 @@ import picocli.CommandLine.Model.CommandSpec;
       "  posture assess --graph secureScores.json --graph controlProfiles/ --state posture-state.yaml",
     })
 final class AssessCommand implements Callable<Integer> {
-  @ParentCommand PostureCommand root;
   @Spec CommandSpec spec;
   @Mixin TenantOptions tenant;
   @Mixin CatalogOption catalog;
   @Mixin GraphOption graph;
   @Mixin GateOptions gates;
+  @Mixin Formats formats;
 
-  @Option(names = "--top", paramLabel = "N", defaultValue = "" + Renderers.DEFAULT_TOP,
+  @Option(names = "--top", paramLabel = "N", defaultValue = "" + Report.DEFAULT_TOP, converter = ValueConverters.Count.class,
       description = "How many of the best ranked open actions the table and Markdown list (default: ${DEFAULT-VALUE}).")
   int top;
+
+  /** What an assessment prints as. */
+  static final class Formats extends FormatOptions {
+    enum Choice { table, json, csv, markdown, junit }
+
+    @Option(names = "--format", paramLabel = "FORMAT", description = HELP + " (default: table).")
+    Choice format;
+
+    Formats(PostureCommand root) {
+      super(root, Choice.values(), Format.TABLE);
+    }
+
+    @Override
+    Enum<?> choice() {
+      return format;
+    }
+  }
 
   @Override
   public Integer call() {
     List<Gate> checks = gates.gates(graph.given());
-    Assessments assessed = Assessments.load(root, catalog, tenant, graph, gates.baseline(), spec.commandLine().getErr());
-    Report report = assessed.report();
-    Renderer renderer = assessed.renderer(root.format(Format.TABLE), top, false, Output.colour(root));
-    Output.write(root, spec.commandLine().getOut(), out -> renderer.render(report, out));
-    report.expired().forEach(e -> spec.commandLine().getErr().println("posture: warning: review overdue: " + e.describe()));
+    Report report = Assessments.load(catalog, tenant, graph, gates.baseline(), top, spec.commandLine().getErr());
+    formats.print(Report.RENDERERS, report, spec.commandLine().getOut());
+    report.expired().forEach(e -> Messages.warning(spec.commandLine().getErr(), "review overdue: " + e.describe()));
     List<String> failures = Gate.failures(checks, report.assessment(), report.comparison(), report.expired());
     if (!failures.isEmpty()) {
       throw new GateFailedException(String.join("; ", failures));

@@ -7,16 +7,8 @@ import dev.posture.graph.GraphReader;
 import dev.posture.graph.KnownControls;
 import dev.posture.input.Node;
 import dev.posture.report.BaselineLoader;
-import dev.posture.report.CsvReport;
-import dev.posture.report.Format;
-import dev.posture.report.GraphJsonReport;
-import dev.posture.report.GraphMarkdown;
 import dev.posture.report.GraphMessages;
-import dev.posture.report.JunitReport;
-import dev.posture.report.GraphTable;
 import dev.posture.report.Numbers;
-import dev.posture.report.Renderer;
-import dev.posture.report.Renderers;
 import dev.posture.report.Report;
 import dev.posture.scoring.Assessment;
 import dev.posture.scoring.Baseline;
@@ -40,19 +32,20 @@ import java.util.stream.Collectors;
 /**
  * Loads what the options name and scores it: the common start of every command that prints a
  * report, from a snapshot or from Microsoft Graph exports.
- *
- * @param graph what only Graph knows (history, comparisons), when the report comes from Graph exports
  */
-record Assessments(Report report, Optional<GraphAssessment> graph) {
+final class Assessments {
+  private Assessments() {}
 
   /**
    * @param baselineFile an earlier JSON report on the same tenant, to compare with
-   * @param err where warnings about Graph exports go
+   * @param top how many open actions the table and Markdown list
+   * @param err where warnings about the inputs go
    */
-  static Assessments load(PostureCommand root, CatalogOption catalog, TenantOptions tenant, GraphOption exports,
-      Optional<Path> baselineFile, PrintWriter err) {
+  static Report load(CatalogOption catalog, TenantOptions tenant, GraphOption exports, Optional<Path> baselineFile, int top,
+      PrintWriter err) {
+    tenant.warnIfTheNamedStateIsMissing(err);
     if (!exports.given()) {
-      return new Assessments(snapshot(root, catalog, tenant, baselineFile, err), Optional.empty());
+      return snapshot(catalog, tenant, baselineFile, top, err);
     }
     if (tenant.tenant != null) {
       throw new UsageException("give either TENANT or --graph, not both");
@@ -60,64 +53,45 @@ record Assessments(Report report, Optional<GraphAssessment> graph) {
     if (baselineFile.isPresent()) {
       throw new UsageException("--baseline compares with an earlier snapshot report; Graph exports carry their own history");
     }
-    return graph(exports, tenant.state, catalog.load(), today(root), err);
-  }
-
-  /** The renderer for a format: for Graph exports, every format adds what Microsoft reported, the history and the comparisons. */
-  Renderer renderer(Format format, int top, boolean excel, boolean colour) {
-    if (graph.isPresent() && format == Format.TABLE) {
-      return (report, out) -> new GraphTable(top, colour).render(graph.get(), report, out);
-    }
-    if (graph.isPresent() && format == Format.JSON) {
-      return (report, out) -> new GraphJsonReport().render(graph.get(), report, out);
-    }
-    if (graph.isPresent() && format == Format.CSV) {
-      return new CsvReport(excel, graph.get().history().series());
-    }
-    if (graph.isPresent() && format == Format.MARKDOWN) {
-      return (report, out) -> new GraphMarkdown(top).render(graph.get(), report, out);
-    }
-    if (graph.isPresent() && format == Format.JUNIT) {
-      return new JunitReport(category -> GraphMessages.properties(graph.get(), category));
-    }
-    return Renderers.of(format, top, excel, colour);
+    return graph(exports, tenant, catalog.load(), top, err);
   }
 
   /** The catalogue is read first, so its error is the one reported when both inputs are broken. */
-  private static Report snapshot(PostureCommand root, CatalogOption catalogOption, TenantOptions tenant,
-      Optional<Path> baselineFile, PrintWriter err) {
+  private static Report snapshot(CatalogOption catalogOption, TenantOptions tenant, Optional<Path> baselineFile, int top,
+      PrintWriter err) {
+    PostureCommand root = tenant.root;
     Catalog catalog = catalogOption.load();
     SnapshotLocation location = tenant.location();
-    Snapshot snapshot = new SnapshotLoader().load(location, root.stdin);
+    Snapshot snapshot = new SnapshotLoader().load(location, root.invocation.stdin());
     State state = new StateLoader().load(location.state());
     Optional<Baseline> baseline = baselineFile.map(file -> new BaselineLoader().load(file, snapshot.tenant().id()));
     Map<String, Double> before = baseline.map(Baseline::points).orElse(Map.of());
     Assessment assessment = new ScoringEngine().assess(catalog, snapshot, state, before);
     warnOfUnknownIds(state, assessment, location.state(), err);
-    return new Report(assessment, state, baseline.map(b -> Comparison.of(b, assessment)), ExpiredReview.of(state, today(root)));
+    return new Report(assessment, state, baseline.map(b -> Comparison.of(b, assessment)), ExpiredReview.of(state, today(root)),
+        Optional.empty(), top);
   }
 
-  /** @param stateFile the local state file, or null for none */
-  private static Assessments graph(GraphOption exports, Path stateFile, Catalog catalog, LocalDate today, PrintWriter err) {
+  private static Report graph(GraphOption exports, TenantOptions tenant, Catalog catalog, int top, PrintWriter err) {
+    Path stateFile = tenant.state;
     State state = stateFile == null ? State.EMPTY : new StateLoader().load(stateFile);
     GraphAssessment graph = new GraphAssessor(catalog, KnownControls.bundled()).assess(new GraphReader().read(exports.exports), state);
     warnOfUnknownIds(state, graph.assessment(), stateFile, err);
     if (!graph.missingMax().isEmpty()) {
-      err.println("posture: warning: " + GraphMessages.missingMax(graph));
+      Messages.warning(err, GraphMessages.missingMax(graph));
     } else if (graph.differsFromReported()) {
-      err.println("posture: warning: Microsoft reported " + Numbers.points(graph.reportedCurrent()) + " of "
+      Messages.warning(err, "Microsoft reported " + Numbers.points(graph.reportedCurrent()) + " of "
           + Numbers.points(graph.reportedMax()) + ", but " + GraphMessages.exportTotal(graph) + " (an abridged or edited export?)");
     }
     err.flush();
-    return new Assessments(Report.of(graph.assessment(), state, today), Optional.of(graph));
+    return Report.of(graph, state, today(tenant.root), top);
   }
-
   /** Decisions for an id the assessment lacks are kept in the file, but a misspelt id would do nothing unseen. */
   private static void warnOfUnknownIds(State state, Assessment assessment, Path stateFile, PrintWriter err) {
     Set<String> ids = assessment.actions().stream().map(a -> a.action().id()).collect(Collectors.toSet());
     for (String id : state.actions().keySet()) {
       if (!ids.contains(id)) {
-        err.println("posture: warning: " + stateFile + ": decisions are recorded for '" + id + "', which is not an action here"
+        Messages.warning(err, stateFile + ": decisions are recorded for '" + id + "', which is not an action here"
             + Node.didYouMean(id, ids) + "; they are kept but not used");
       }
     }
@@ -125,6 +99,6 @@ record Assessments(Report report, Optional<GraphAssessment> graph) {
   }
 
   private static LocalDate today(PostureCommand root) {
-    return LocalDate.ofInstant(root.clock.instant(), ZoneOffset.UTC);
+    return LocalDate.ofInstant(root.invocation.clock().instant(), ZoneOffset.UTC);
   }
 }

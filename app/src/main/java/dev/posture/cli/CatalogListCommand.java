@@ -3,14 +3,10 @@ package dev.posture.cli;
 import dev.posture.catalog.ActionFilter;
 import dev.posture.catalog.Category;
 import dev.posture.catalog.DeviceCategory;
-import dev.posture.input.Labelled;
-import dev.posture.input.Node;
 import dev.posture.report.Format;
 import dev.posture.report.ActionList;
-import java.util.Arrays;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -24,24 +20,31 @@ import picocli.CommandLine.Model.CommandSpec;
     footerHeading = "%nExamples:%n",
     footer = {
       "  posture catalog list --category device --device-category network",
-      "  posture catalog list --licence AAD_PREMIUM_P2 --format json",
+      "  posture catalog list --license AAD_PREMIUM_P2 --format json",
       "  posture catalog list --not-scored --format markdown",
     })
 final class CatalogListCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin CatalogOption catalog;
+  @Mixin Formats formats;
 
-  @Option(names = "--category", paramLabel = "CATEGORY", description = "Identity, Device, Apps or Data.")
-  String category;
+  @Option(names = "--category", paramLabel = "CATEGORY", converter = LabelledConverter.ForCategory.class,
+      completionCandidates = LabelledConverter.ForCategory.class, description = "Identity, Device, Apps or Data.")
+  Category category;
 
-  @Option(names = "--device-category", paramLabel = "AREA",
+  @Option(names = "--device-category", paramLabel = "AREA", converter = LabelledConverter.ForDeviceCategory.class,
+      completionCandidates = LabelledConverter.ForDeviceCategory.class,
       description = "Application, Operating system, Network, Accounts or Security controls.")
-  String deviceCategory;
+  DeviceCategory deviceCategory;
 
   @Option(names = "--product", paramLabel = "TEXT", description = "Actions whose product name contains TEXT.")
   String product;
 
-  @Option(names = {"--licence", "--license"}, paramLabel = "PLAN", description = "Actions that need this service plan.")
+  @Option(names = "--license", paramLabel = "PLAN", description = "Actions that need this service plan.")
+  String license;
+
+  /** The British spelling, still accepted; help shows Microsoft's. */
+  @Option(names = "--licence", paramLabel = "PLAN", hidden = true)
   String licence;
 
   @ArgGroup(exclusive = true)
@@ -55,35 +58,32 @@ final class CatalogListCommand implements Callable<Integer> {
     boolean notScored;
   }
 
-  @Override
-  public Integer call() {
-    PostureCommand root = (PostureCommand) spec.root().userObject();
-    ActionFilter filter = new ActionFilter(
-        choice("--category", category, Category.values()),
-        choice("--device-category", deviceCategory, DeviceCategory.values()),
-        Optional.ofNullable(product),
-        Optional.ofNullable(scored).map(s -> s.scored),
-        Optional.ofNullable(licence));
-    ActionList list = new ActionList(filter.apply(catalog.load()));
-    Format format = root.format(Format.TABLE);
-    Output.write(root, spec.commandLine().getOut(), out -> {
-      switch (format) {
-        case TABLE -> list.table(out);
-        case JSON -> list.json(out);
-        case CSV -> list.csv(out);
-        case MARKDOWN -> list.markdown(out);
-        default -> throw new UnsupportedFormatException(format, "catalog list");
-      }
-    });
-    return ExitCode.OK;
+  /** What the catalogue's list prints as. */
+  static final class Formats extends FormatOptions {
+    enum Choice { table, json, csv, markdown }
+
+    @Option(names = "--format", paramLabel = "FORMAT", description = HELP + " (default: table).")
+    Choice format;
+
+    Formats(PostureCommand root) {
+      super(root, Choice.values(), Format.TABLE);
+    }
+
+    @Override
+    Enum<?> choice() {
+      return format;
+    }
   }
 
-  private static <T extends Labelled> Optional<T> choice(String option, String text, T[] values) {
-    if (text == null) {
-      return Optional.empty();
-    }
-    return Optional.of(Node.match(text, values).orElseThrow(() -> new UsageException(
-        "Invalid value for option '" + option + "': expected one of "
-            + Arrays.stream(values).map(Labelled::label).collect(Collectors.joining(", ")) + ", found '" + text + "'")));
+  @Override
+  public Integer call() {
+    ActionFilter filter = new ActionFilter(
+        Optional.ofNullable(category),
+        Optional.ofNullable(deviceCategory),
+        Optional.ofNullable(product),
+        Optional.ofNullable(scored).map(s -> s.scored),
+        Optional.ofNullable(license).or(() -> Optional.ofNullable(licence)));
+    formats.print(ActionList.RENDERERS, new ActionList(filter.apply(catalog.load())), spec.commandLine().getOut());
+    return ExitCode.OK;
   }
 }

@@ -9,18 +9,25 @@ import picocli.CommandLine.Option;
 
 /** {@code --catalog}: the bundled catalogue unless a folder or file is given. */
 final class CatalogOption {
+  private final PostureCommand root;
+
   @Option(names = "--catalog", paramLabel = "DIR|FILE",
       description = "Catalogue of improvement actions (default: the bundled catalogue).")
   Path catalog;
 
+  CatalogOption(PostureCommand root) {
+    this.root = root;
+  }
+
   Catalog load() {
-    CatalogLoader loader = new CatalogLoader(cacheFolder(System.getenv()));
+    CatalogLoader loader = new CatalogLoader(cacheFolder(root.invocation.env()));
     return catalog == null ? loader.loadBundled() : loader.load(catalog);
   }
 
   /**
    * Where checked expressions are kept between runs: {@code POSTURE_CACHE_DIR}, else
-   * {@code $XDG_CACHE_HOME/posture}, else {@code ~/.cache/posture}; {@code POSTURE_CACHE_DIR=off} turns it off.
+   * {@code $XDG_CACHE_HOME/posture}, else {@code $HOME/.cache/posture}; {@code POSTURE_CACHE_DIR=off}
+   * turns it off, and so does an environment with none of them.
    */
   static Optional<Path> cacheFolder(Map<String, String> env) {
     String explicit = env.get("POSTURE_CACHE_DIR");
@@ -31,7 +38,7 @@ final class CatalogOption {
     if (xdg != null && !xdg.isBlank()) {
       return Optional.of(Path.of(xdg, "posture"));
     }
-    String home = System.getProperty("user.home");
-    return home == null ? Optional.empty() : Optional.of(Path.of(home, ".cache", "posture"));
+    String home = env.get("HOME");
+    return home == null || home.isBlank() ? Optional.empty() : Optional.of(Path.of(home, ".cache", "posture"));
   }
 }

@@ -4,6 +4,7 @@ import dev.posture.catalog.Catalog;
 import dev.posture.catalog.CatalogLoader;
 import dev.posture.catalog.ServicePlans;
 import dev.posture.report.ActionList;
+import dev.posture.report.Printable;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -32,7 +33,7 @@ final class CatalogValidateCommand implements Callable<Integer> {
     Catalog catalog = path == null ? loader.loadBundled() : loader.load(path);
     ServicePlans.requireKnown(catalog);
     String name = path == null ? "bundled catalogue" : path.toString();
-    spec.commandLine().getOut().println(name + ": valid, " + ActionList.summary(catalog));
+    spec.commandLine().getOut().println(Printable.line(name + ": valid, " + ActionList.summary(catalog)));
     spec.commandLine().getOut().flush();
     return ExitCode.OK;
   }

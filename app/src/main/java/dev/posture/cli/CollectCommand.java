@@ -34,7 +34,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 @Command(
@@ -50,7 +49,7 @@ import picocli.CommandLine.Spec;
       "  posture collect contoso/ --only users,conditionalAccessPolicies,directoryRoles",
     })
 final class CollectCommand implements Callable<Integer> {
-  @ParentCommand PostureCommand root;
+  private final PostureCommand root;
   @Spec CommandSpec spec;
 
   @Parameters(index = "0", paramLabel = "DIR", description = "The tenant folder to write (made when missing).")
@@ -103,6 +102,10 @@ final class CollectCommand implements Callable<Integer> {
       description = "How long one request may take before it is tried again (default: ${DEFAULT-VALUE}).")
   double timeout;
 
+  CollectCommand(PostureCommand root) {
+    this.root = root;
+  }
+
   @Override
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
@@ -116,11 +119,11 @@ final class CollectCommand implements Callable<Integer> {
     }
     Set<Section> wanted = sections();
     Endpoints endpoints = endpoints(chosen);
-    Map<String, String> env = root.environment;
+    Map<String, String> env = root.invocation.env();
     TokenSource tokens = tokens(env, chosen, err);
-    TerminalProgress progress = new TerminalProgress(err, System.console() != null);
+    TerminalProgress progress = new TerminalProgress(err, root.invocation.terminal());
     Collector collector = new Collector(tokens, endpoints, Limits.defaults(Duration.ofMillis((long) (timeout * 1000))),
-        root.clock, new Collector.Listener() {
+        root.invocation.clock(), new Collector.Listener() {
           @Override
           public void progress(String line) {
             progress.show(line);

@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
     })
 final class CompletionCommand implements Callable<Integer> {
   /** The shells the script works in. */
-  enum Shell { BASH, ZSH }
+  enum Shell { bash, zsh }
 
   @Spec CommandSpec spec;
 
@@ -31,7 +31,7 @@ final class CompletionCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     String script = AutoComplete.bash(spec.root().name(), spec.root().commandLine());
-    Output.write((PostureCommand) spec.root().userObject(), spec.commandLine().getOut(), out -> out.print(script));
+    spec.commandLine().getOut().print(script);
     return ExitCode.OK;
   }
 }

@@ -42,7 +42,7 @@ final class GateOptions {
     }
     List<Gate> gates = new ArrayList<>(failUnder);
     if (failOnRegression) {
-      gates.add(new Gate.FailOnRegression());
+      gates.add(new Gate.FailOnRegression(historyKnown ? "the previous day of the export" : "the baseline"));
     }
     if (failOnExpired) {
       gates.add(new Gate.FailOnExpired());

@@ -6,9 +6,9 @@ import dev.posture.graph.GraphExport;
 import dev.posture.graph.GraphReader;
 import dev.posture.graph.KnownControls;
 import dev.posture.graph.PortalDecisions;
-import dev.posture.report.Format;
 import dev.posture.report.Printable;
 import dev.posture.state.StateStore;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -32,6 +32,7 @@ import picocli.CommandLine.Spec;
       "  posture import graph secureScores.json controlProfiles.json --state tenants/contoso/posture-state.yaml",
     })
 final class ImportGraphCommand implements Callable<Integer> {
+  private final PostureCommand root;
   @Spec CommandSpec spec;
   @Mixin CatalogOption catalog;
 
@@ -39,38 +40,40 @@ final class ImportGraphCommand implements Callable<Integer> {
       description = "secureScores and secureScoreControlProfiles exports: files, or folders of *.json.")
   List<Path> exports;
 
-  @Option(names = "--state", paramLabel = "FILE", defaultValue = "posture-state.yaml",
-      description = "The state file to record the decisions in (default: ${DEFAULT-VALUE}).")
+  private static final String DEFAULT_STATE = "posture-state.yaml";
+
+  @Option(names = "--state", paramLabel = "FILE",
+      description = "The state file to record the decisions in (default: " + DEFAULT_STATE + " in the working folder).")
   Path state;
+
+  ImportGraphCommand(PostureCommand root) {
+    this.root = root;
+  }
 
   @Override
   public Integer call() {
-    PostureCommand root = (PostureCommand) spec.root().userObject();
-    Format format = root.format(Format.TABLE);
-    if (format != Format.TABLE) {
-      throw new UnsupportedFormatException(format, "import graph");
-    }
     GraphExport export = new GraphReader().read(exports);
     GraphAssessor assessor = new GraphAssessor(catalog.load(), KnownControls.bundled());
     AtomicReference<PortalDecisions.Result> imported = new AtomicReference<>();
-    StateStore.Update update = new StateStore(state).update(current -> {
+    Path file = state != null ? state : root.invocation.workingDir().resolve(DEFAULT_STATE);
+    Path named = state != null ? state : Path.of(DEFAULT_STATE);
+    StateStore.Update update = new StateStore(file).update(current -> {
       GraphAssessment assessment = assessor.assess(export, current);
-      Instant now = root.clock.instant().truncatedTo(ChronoUnit.SECONDS);
+      Instant now = root.invocation.clock().instant().truncatedTo(ChronoUnit.SECONDS);
       imported.set(PortalDecisions.apply(export, assessment, current, now));
       return imported.get().state();
     });
     PortalDecisions.Result result = imported.get();
-    Output.write(root, spec.commandLine().getOut(), out -> {
-      for (PortalDecisions.Decision d : result.decisions()) {
-        // who, when and why come from the export: one line each, inert
-        out.println(Printable.line(d.id() + ": " + d.portal().label() + byline(d) + ": " + d.outcome().words()
-            + (d.outcome() == PortalDecisions.Outcome.KEPT_LOCAL ? " (" + d.local().status().label() + ")" : "")));
-      }
-      long recorded = result.imported();
-      out.println(update.changed()
-          ? recorded + (recorded == 1 ? " decision" : " decisions") + " from Microsoft Secure Score saved to " + state
-          : "nothing to record; " + state + " is as it was");
-    });
+    PrintWriter out = spec.commandLine().getOut();
+    for (PortalDecisions.Decision d : result.decisions()) {
+      // who, when and why come from the export: one line each, inert
+      out.println(Printable.line(d.id() + ": " + d.portal().label() + byline(d) + ": " + d.outcome().words()
+          + (d.outcome() == PortalDecisions.Outcome.KEPT_LOCAL ? " (" + d.local().status().label() + ")" : "")));
+    }
+    long recorded = result.imported();
+    out.println(Printable.line(update.changed()
+        ? recorded + (recorded == 1 ? " decision" : " decisions") + " from Microsoft Secure Score saved to " + named
+        : "nothing to record; " + named + " is as it was"));
     return ExitCode.OK;
   }
 

@@ -1,6 +1,5 @@
 package dev.posture.cli;
 
-import dev.posture.report.Format;
 import dev.posture.report.Printable;
 import dev.posture.scubagear.ScubaGearImport;
 import java.io.PrintWriter;
@@ -13,7 +12,6 @@ import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 @Command(
@@ -23,7 +21,7 @@ import picocli.CommandLine.Spec;
         + " posture-state.yaml and secure-score/ are left alone.",
     footerHeading = "%nExamples:%n",
     footer = {
-      "  posture import scubagear M365BaselineConformance/ProviderSettingsExport.json contoso/",
+      "  posture import scubagear ProviderSettingsExport.json contoso/",
       "  posture assess contoso/",
     })
 final class ImportScubaGearCommand implements Callable<Integer> {
@@ -37,16 +35,11 @@ final class ImportScubaGearCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    PostureCommand root = (PostureCommand) spec.root().userObject();
-    Format format = root.format(Format.TABLE);
-    if (format != Format.TABLE) {
-      throw new UnsupportedFormatException(format, "import scubagear");
-    }
     ScubaGearImport imported = ScubaGearImport.read(file);
     imported.writeTo(folder, VersionProvider.tool());
     PrintWriter err = spec.commandLine().getErr();
     imported.warnings().forEach(w -> err.println(Printable.line("posture: warning: " + w)));
-    Output.write(root, spec.commandLine().getOut(), out -> summary(out, imported));
+    summary(spec.commandLine().getOut(), imported);
     return ExitCode.OK;
   }
 

@@ -10,7 +10,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "remove", description = "Remove a note from an action, by the number 'actions show' gives it.", footerHeading = "%nExample:%n",
     footer = "  posture notes remove samples/contoso BlockLegacyAuthentication 1")
 final class NotesRemoveCommand extends ActionEditCommand {
-  @Parameters(index = "2", paramLabel = "NUMBER", description = "The note's number, from 1, as 'actions show' lists it.")
+  @Parameters(index = "2", paramLabel = "NUMBER", converter = ValueConverters.Ordinal.class, description = "The note's number, from 1, as 'actions show' lists it.")
   int number;
 
   @Override

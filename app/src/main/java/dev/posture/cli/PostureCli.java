@@ -1,20 +1,22 @@
 package dev.posture.cli;
 
 import dev.posture.input.InputException;
-import dev.posture.report.TerminalSafeWriter;
 import dev.posture.state.RefusedEditException;
 import java.io.InputStream;
 import java.io.PrintWriter;
+import java.io.Writer;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.IntSupplier;
 import picocli.CommandLine;
+import picocli.CommandLine.Help;
+import picocli.CommandLine.Help.Ansi;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
 import picocli.CommandLine.Model.ArgSpec;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 
 /**
@@ -24,41 +26,35 @@ import picocli.CommandLine.Model.OptionSpec;
 public final class PostureCli {
   private PostureCli() {}
 
-  public static CommandLine commandLine(PrintWriter out, PrintWriter err, InputStream in, Clock clock) {
-    PostureCommand root = new PostureCommand(in, clock);
-    CommandLine cli = new CommandLine(root);
+  static CommandLine commandLine(PrintWriter out, PrintWriter err, Invocation invocation) {
+    PostureCommand root = new PostureCommand(invocation);
+    CommandLine cli = new CommandLine(root, new CommandFactory(root));
     cli.setOut(out);
     cli.setErr(err);
-    cli.setCaseInsensitiveEnumValuesAllowed(true);
+    EnumConverter.registerAll(cli);
     ValueConverters.register(cli);
+    cli.setColorScheme(Help.defaultColorScheme(invocation.terminal() && invocation.variable("NO_COLOR").isEmpty() ? Ansi.ON : Ansi.OFF));
     cli.setExecutionExceptionHandler(executionErrors(root));
     cli.setParameterExceptionHandler(usageErrors(PostureDefaults.NONE));
     return cli;
   }
 
-  public static int run(String[] args, PrintWriter out, PrintWriter err, InputStream in) {
-    return run(args, out, err, in, System.getenv(), Path.of("").toAbsolutePath(), Clock.systemUTC());
+  /** The command tree alone, for what reads its model (the shell's completion); it never runs. */
+  static CommandSpec model() {
+    Invocation none = new Invocation(InputStream.nullInputStream(), Map.of(), Path.of(""), Clock.systemUTC(), false, () -> 0);
+    PrintWriter nowhere = new PrintWriter(Writer.nullWriter());
+    return commandLine(nowhere, nowhere, none).getCommandSpec();
   }
 
   /**
-   * Runs with option defaults from {@code env} ({@code POSTURE_*}) and {@code workingDir/posture.yaml},
-   * on a given clock (tests fix "today").
+   * Runs {@code args} as {@code invocation} says: option defaults from its environment
+   * ({@code POSTURE_*}) and its working folder's {@code posture.yaml}, on its clock.
    */
-  static int run(String[] args, PrintWriter out, PrintWriter err, InputStream in, Map<String, String> env, Path workingDir,
-      Clock clock) {
-    return run(args, out, err, in, env, workingDir, clock, TerminalWidth::detect);
-  }
-
-  /** Runs in a terminal whose width {@code terminalColumns} gives (0 for none), as the shell does. */
-  static int run(String[] args, PrintWriter out, PrintWriter err, InputStream in, Map<String, String> env, Path workingDir,
-      Clock clock, IntSupplier terminalColumns) {
-    Progress progress = Progress.forTerminal(err);
-    // messages quote the inputs (a value that was not expected); they reach the terminal inert
-    PrintWriter messages = new PrintWriter(new TerminalSafeWriter(err));
+  static int run(String[] args, PrintWriter out, PrintWriter err, Invocation invocation) {
+    Progress progress = invocation.terminal() ? Progress.timed(err) : Progress.NONE;
+    PrintWriter messages = progress.guard(err);
     try {
-      CommandLine cli = commandLine(progress.guard(out), progress.guard(messages), in, clock);
-      ((PostureCommand) cli.getCommand()).terminalColumns = terminalColumns;
-      ((PostureCommand) cli.getCommand()).environment = env;
+      CommandLine cli = commandLine(progress.guard(out), messages, invocation);
       cli.setExecutionStrategy(parsed -> {
         List<CommandLine> path = parsed.asCommandLineList();
         CommandLine command = path.get(path.size() - 1);
@@ -72,12 +68,12 @@ public final class PostureCli {
           progress.stop();
         }
       });
-      PostureDefaults defaults = PostureDefaults.load(env, workingDir, cli.getCommandSpec(), args);
+      PostureDefaults defaults = PostureDefaults.load(invocation.env(), invocation.workingDir(), cli.getCommandSpec(), args);
       cli.setDefaultValueProvider(defaults);
       cli.setParameterExceptionHandler(usageErrors(defaults));
       return cli.execute(args);
     } catch (InputException e) {
-      messages.println("posture: " + e.getMessage());
+      Messages.error(messages, e.getMessage());
       return ExitCode.INVALID_INPUT;
     } finally {
       progress.stop();
@@ -98,11 +94,14 @@ public final class PostureCli {
       Optional<PostureDefaults.Setting> source = defaults.source(ex.getArgSpec())
           .filter(s -> !typed(ex.getArgSpec(), args));
       if (source.isPresent() && source.get().node() != null) {
-        err.println("posture: " + source.get().node().error(ex.getMessage()).getMessage());
+        Messages.error(err, source.get().node().error(ex.getMessage()).getMessage());
         return ExitCode.INVALID_INPUT;
       }
-      err.println("posture: " + ex.getMessage() + source.map(s -> " (from " + s.variable() + ")").orElse(""));
-      CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
+      Optional<String> hint = UsageHints.of(ex, args);
+      Messages.error(err, hint.orElse(ex.getMessage()) + source.map(s -> " (from " + s.variable() + ")").orElse(""));
+      if (hint.isEmpty()) {
+        CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
+      }
       err.println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for more information.");
       return ExitCode.USAGE;
     };
@@ -127,22 +126,22 @@ public final class PostureCli {
     return (ex, cmd, parseResult) -> {
       PrintWriter err = cmd.getErr();
       if (ex instanceof InputException) {
-        err.println("posture: " + ex.getMessage());
+        Messages.error(err, ex.getMessage());
         return ExitCode.INVALID_INPUT;
       }
       if (ex instanceof UsageException || ex instanceof RefusedEditException) {
-        err.println("posture: " + ex.getMessage());
+        Messages.error(err, ex.getMessage());
         return ExitCode.USAGE;
       }
       if (ex instanceof GateFailedException) {
-        err.println("posture: gate failed: " + ex.getMessage());
+        Messages.error(err, "gate failed: " + ex.getMessage());
         return ExitCode.GATE_FAILED;
       }
       if (ex instanceof PermissionDeniedException) {
-        err.println("posture: permission denied: " + ex.getMessage());
+        Messages.error(err, "permission denied: " + ex.getMessage());
         return ExitCode.PERMISSION_DENIED;
       }
-      err.println("posture: internal error: " + ex + (root.verbose ? "" : " (run with --verbose for details)"));
+      Messages.error(err, "internal error: " + ex + (root.verbose ? "" : " (run with --verbose for details)"));
       if (root.verbose) {
         ex.printStackTrace(err);
       }

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -40,7 +41,7 @@ final class PostureDefaults implements IDefaultValueProvider {
   private static final String PREFIX = "POSTURE_";
 
   /** No defaults: every option keeps its built-in default. */
-  static final PostureDefaults NONE = new PostureDefaults(Map.of(), Map.of(), "");
+  static final PostureDefaults NONE = new PostureDefaults(Map.of(), Map.of(), "", null);
 
   private final Map<String, String> env;
   /** Section path ("" for the top level, "assess", "actions list") to option name to value. */
@@ -54,10 +55,14 @@ final class PostureDefaults implements IDefaultValueProvider {
    */
   private final String invoked;
 
-  private PostureDefaults(Map<String, String> env, Map<String, Map<String, Setting>> file, String invoked) {
+  /** The command tree, to tell a default meant for other commands from a mistake. */
+  private final CommandSpec root;
+
+  private PostureDefaults(Map<String, String> env, Map<String, Map<String, Setting>> file, String invoked, CommandSpec root) {
     this.env = env;
     this.file = file;
     this.invoked = invoked;
+    this.root = root;
   }
 
   /**
@@ -87,7 +92,7 @@ final class PostureDefaults implements IDefaultValueProvider {
         section(document.rootNode().object(), root, "", allOptions(root), file, workingDir);
       }
     }
-    return new PostureDefaults(Map.copyOf(env), file, invoked(root, args));
+    return new PostureDefaults(Map.copyOf(env), file, invoked(root, args), root);
   }
 
   /** The path of the subcommand that {@code args} name, e.g. "assess"; "" for the root. */
@@ -123,15 +128,45 @@ final class PostureDefaults implements IDefaultValueProvider {
         setting = new Setting(env.get(key), key, null);
       }
     }
+    boolean global = setting != null && setting.variable().equals(PREFIX + envName(name));
     if (setting == null) {
-      setting = Optional.ofNullable(file.getOrDefault(command, Map.of()).get(name))
-          .orElseGet(() -> file.getOrDefault("", Map.of()).get(name));
+      setting = file.getOrDefault(command, Map.of()).get(name);
     }
     if (setting == null) {
+      setting = file.getOrDefault("", Map.of()).get(name);
+      global = true;
+    }
+    if (setting == null || global && meantForOtherCommands(option, setting.value())) {
       return null;
     }
     given.put(arg, setting);
     return setting.value();
+  }
+
+  /**
+   * A default given to every command ({@code POSTURE_FORMAT=junit}, {@code format: junit} at the top
+   * of the file) applies to the commands that take its value: one that prints no JUnit keeps its own
+   * format. A value no command takes is still an error, so a typo is not passed over.
+   */
+  private boolean meantForOtherCommands(OptionSpec option, String value) {
+    return !takes(option, value) && options(root, name(option)).stream().anyMatch(o -> takes(o, value));
+  }
+
+  /** Whether an option of a closed set of values (an enum) has this one; any other option is taken to. */
+  private static boolean takes(OptionSpec option, String value) {
+    if (!option.type().isEnum()) {
+      return true;
+    }
+    String key = value.strip().toLowerCase(Locale.ROOT).replace('_', '-');
+    return Arrays.stream(option.type().getEnumConstants()).anyMatch(c -> EnumConverter.key((Enum<?>) c).equals(key));
+  }
+
+  /** The options of this name in the whole command tree. */
+  private static List<OptionSpec> options(CommandSpec command, String name) {
+    List<OptionSpec> found = new ArrayList<>();
+    command.options().stream().filter(o -> !o.usageHelp() && !o.versionHelp() && name(o).equals(name)).forEach(found::add);
+    command.subcommands().values().forEach(sub -> found.addAll(options(sub.getCommandSpec(), name)));
+    return found;
   }
 
   private static void section(Node node, CommandSpec command, String path, Set<String> allowed,
@@ -207,10 +242,11 @@ final class PostureDefaults implements IDefaultValueProvider {
     return names;
   }
 
+  /** The options a file may set: those help shows (an alias kept for an old spelling is not one). */
   private static Set<String> options(CommandSpec command) {
     Set<String> names = new TreeSet<>();
     for (OptionSpec o : command.options()) {
-      if (!o.usageHelp() && !o.versionHelp()) {
+      if (!o.usageHelp() && !o.versionHelp() && !o.hidden()) {
         names.add(name(o));
       }
     }

@@ -45,9 +45,9 @@ class Progress {
     this.timed = timed;
   }
 
-  /** The progress line for a command writing its talk to {@code err}: none unless posture runs in a terminal. */
-  static Progress forTerminal(PrintWriter err) {
-    return System.console() == null ? NONE : new Progress(err, System::nanoTime, true);
+  /** The progress line for a command in a terminal, writing its talk to {@code err}. */
+  static Progress timed(PrintWriter err) {
+    return new Progress(err, System::nanoTime, true);
   }
 
   /** Starts the clock for {@code label}, e.g. {@code posture assess}; the line shows up a second later. */

@@ -28,28 +28,37 @@ final class RemediationListCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin TenantOptions tenant;
   @Mixin CatalogOption catalog;
+  @Mixin Formats formats;
 
   @Option(names = "--all", description = "Also the requests closed or withdrawn.")
   boolean all;
 
+  /** What the requests print as. */
+  static final class Formats extends FormatOptions {
+    enum Choice { table, json, csv, markdown }
+
+    @Option(names = "--format", paramLabel = "FORMAT", description = HELP + " (default: table).")
+    Choice format;
+
+    Formats(PostureCommand root) {
+      super(root, Choice.values(), Format.TABLE);
+    }
+
+    @Override
+    Enum<?> choice() {
+      return format;
+    }
+  }
+
   @Override
   public Integer call() {
-    Workspace workspace = Workspace.load(spec, tenant, catalog);
-    PostureCommand root = workspace.root();
+    tenant.warnIfTheNamedStateIsMissing(spec.commandLine().getErr());
+    Workspace workspace = Workspace.load(tenant, catalog);
     Map<String, String> titles = workspace.catalog().actions().stream().collect(Collectors.toMap(Action::id, Action::title));
     List<RemediationRequest> requests = workspace.state().remediationRequests().stream().filter(r -> all || r.isOpen()).toList();
     RemediationReport report = new RemediationReport(requests, id -> titles.getOrDefault(id, ""),
-        LocalDate.ofInstant(root.clock.instant(), ZoneOffset.UTC), !all);
-    Format format = root.format(Format.TABLE);
-    Output.write(root, spec.commandLine().getOut(), out -> {
-      switch (format) {
-        case TABLE -> report.table(out);
-        case JSON -> report.json(out);
-        case CSV -> report.csv(out);
-        case MARKDOWN -> report.markdown(out);
-        default -> throw new UnsupportedFormatException(format, "remediation list");
-      }
-    });
+        LocalDate.ofInstant(workspace.root().invocation.clock().instant(), ZoneOffset.UTC), !all);
+    formats.print(RemediationReport.RENDERERS, report, spec.commandLine().getOut());
     return ExitCode.OK;
   }
 }

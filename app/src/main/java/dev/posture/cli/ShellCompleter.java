@@ -1,15 +1,8 @@
 package dev.posture.cli;
 
 import dev.posture.catalog.Action;
-import dev.posture.catalog.Category;
-import dev.posture.catalog.DeviceCategory;
-import dev.posture.catalog.Status;
-import dev.posture.input.Labelled;
-import java.io.InputStream;
-import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -18,7 +11,6 @@ import org.jline.reader.Candidate;
 import org.jline.reader.Completer;
 import org.jline.reader.LineReader;
 import org.jline.reader.ParsedLine;
-import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Model.PositionalParamSpec;
@@ -30,7 +22,7 @@ import picocli.CommandLine.Model.PositionalParamSpec;
  */
 final class ShellCompleter implements Completer {
   /** What the shell says besides posture's commands. */
-  static final List<String> SHELL_WORDS = List.of("reload", "help", "exit");
+  static final List<String> SHELL_WORDS = List.of("reload", "clear", "help", "exit");
 
   private final CommandSpec root;
   private final Supplier<ShellTenant> tenant;
@@ -48,7 +40,7 @@ final class ShellCompleter implements Completer {
     List<String> args = command.args();
     Optional<OptionSpec> valueOf = args.isEmpty() ? Optional.empty() : command.takesValue(args.get(args.size() - 1));
     if (valueOf.isPresent()) {
-      optionValues(spec, valueOf.get(), reader, line, candidates);
+      optionValues(valueOf.get(), reader, line, candidates);
     } else if (line.word().startsWith("-")) {
       spec.options().stream().filter(o -> !o.hidden()).flatMap(o -> Arrays.stream(o.names())).forEach(n -> add(candidates, n));
     } else if (args.isEmpty() && !spec.subcommands().isEmpty()) {
@@ -73,28 +65,15 @@ final class ShellCompleter implements Completer {
     }
   }
 
-  private void optionValues(CommandSpec spec, OptionSpec option, LineReader reader, ParsedLine line, List<Candidate> candidates) {
-    List<String> names = List.of(option.names());
-    if (names.contains("--status")) {
-      // status set takes only the statuses people decide; a filter takes any
-      Arrays.stream(Status.values()).filter(s -> s.settable() || !spec.qualifiedName().endsWith("status set"))
-          .map(Status::key).forEach(k -> add(candidates, k));
-    } else if (names.contains("--category")) {
-      keys(Category.values()).forEach(k -> add(candidates, k));
-    } else if (names.contains("--device-category")) {
-      keys(DeviceCategory.values()).forEach(k -> add(candidates, k));
-    } else if (names.contains("--tag")) {
+  /** The tenant's tags, file names, or the values the option itself offers (as help and the bash script do). */
+  private void optionValues(OptionSpec option, LineReader reader, ParsedLine line, List<Candidate> candidates) {
+    if (List.of(option.names()).contains("--tag")) {
       tenant.get().tags().forEach(t -> add(candidates, t));
-    } else if (option.type().isEnum()) {
-      Arrays.stream(option.type().getEnumConstants()).map(c -> c.toString().toLowerCase(Locale.ROOT)).forEach(v -> add(candidates, v));
+    } else if (option.completionCandidates() != null && option.completionCandidates().iterator().hasNext()) {
+      option.completionCandidates().forEach(v -> add(candidates, v));
     } else if (option.paramLabel().contains("FILE") || option.paramLabel().contains("DIR")) {
       files.complete(reader, line, candidates);
     }
-  }
-
-  /** Labelled values as they are typed: {@code risk-accepted}, {@code operating-system}. */
-  private static Stream<String> keys(Labelled[] values) {
-    return Arrays.stream(values).map(v -> v.label().toLowerCase(Locale.ROOT).replace(' ', '-'));
   }
 
   private static void add(List<Candidate> candidates, String value) {
@@ -103,6 +82,6 @@ final class ShellCompleter implements Completer {
 
   /** The command line whose model completion follows; it never runs. */
   static CommandSpec model() {
-    return new CommandLine(new PostureCommand(InputStream.nullInputStream(), Clock.systemUTC())).getCommandSpec();
+    return PostureCli.model();
   }
 }

@@ -2,6 +2,7 @@ package dev.posture.cli;
 
 import dev.posture.catalog.Catalog;
 import dev.posture.report.Numbers;
+import dev.posture.report.Printable;
 import dev.posture.scoring.ScoreView;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -20,16 +21,14 @@ import picocli.CommandLine.Model.CommandSpec;
  * It is read again on {@code reload}, and after a command that changed the state file.
  */
 final class ShellTenant {
-  private final CommandSpec shell;
   private final TenantOptions options;
   private final CatalogOption catalogOption;
   private Workspace workspace;
   private Catalog catalog;
   private Optional<FileTime> stateStamp = Optional.empty();
 
-  /** @param shell the shell command, whose options name the tenant and catalogue */
-  ShellTenant(CommandSpec shell, TenantOptions options, CatalogOption catalogOption) {
-    this.shell = shell;
+  /** @param options the shell's tenant options, naming the tenant and its state file */
+  ShellTenant(TenantOptions options, CatalogOption catalogOption) {
     this.options = options;
     this.catalogOption = catalogOption;
     reload();
@@ -41,7 +40,7 @@ final class ShellTenant {
       catalog = catalogOption.load();
       return;
     }
-    workspace = Workspace.load(shell, options, catalogOption);
+    workspace = Workspace.load(options, catalogOption);
     catalog = workspace.catalog();
     stateStamp = stamp(workspace.location().state());
   }
@@ -72,7 +71,7 @@ final class ShellTenant {
       return "posture> ";
     }
     ScoreView current = workspace.assessment().scores().current();
-    return workspace.snapshot().tenant().displayName() + " " + Numbers.points(current.points()) + "/"
+    return Printable.line(workspace.snapshot().tenant().displayName()) + " " + Numbers.points(current.points()) + "/"
         + Numbers.points(current.max()) + " " + Numbers.percent(current.percent()) + "> ";
   }
 

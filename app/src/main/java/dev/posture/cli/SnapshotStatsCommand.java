@@ -1,48 +1,50 @@
 package dev.posture.cli;
 
-import dev.posture.catalog.Collection;
-import dev.posture.report.TextTable;
+import dev.posture.report.Format;
+import dev.posture.report.SnapshotStats;
 import dev.posture.snapshot.Snapshot;
 import dev.posture.snapshot.SnapshotLoader;
-import dev.posture.snapshot.SnapshotLocation;
-import java.util.EnumMap;
-import java.util.EnumSet;
-import java.util.Map;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 @Command(
     name = "stats",
     description = "Read a whole snapshot and count what it holds: its sections, users, devices and mailboxes.",
     footerHeading = "%nExamples:%n",
-    footer = {"  posture snapshot stats samples/contoso"})
+    footer = {"  posture snapshot stats samples/contoso", "  posture snapshot stats big.json --format json"})
 final class SnapshotStatsCommand implements Callable<Integer> {
-  @ParentCommand SnapshotCommand group;
   @Spec CommandSpec spec;
   @Mixin TenantOptions tenant;
+  @Mixin Formats formats;
+
+  /** What the counts print as. */
+  static final class Formats extends FormatOptions {
+    enum Choice { table, json }
+
+    @Option(names = "--format", paramLabel = "FORMAT", description = HELP + " (default: table).")
+    Choice format;
+
+    Formats(PostureCommand root) {
+      super(root, Choice.values(), Format.TABLE);
+    }
+
+    @Override
+    Enum<?> choice() {
+      return format;
+    }
+  }
 
   @Override
   public Integer call() {
-    SnapshotLocation location = tenant.location();
-    Snapshot snapshot = new SnapshotLoader().load(location, group.root.stdin);
-    Map<Collection, Long> counts = new EnumMap<>(Collection.class);
-    for (Collection c : Collection.values()) {
-      counts.put(c, 0L);
-    }
-    snapshot.elements().forEach(EnumSet.allOf(Collection.class), (c, e) -> counts.merge(c, 1L, Long::sum));
-    Output.write(group.root, spec.commandLine().getOut(), out -> {
-      out.println(snapshot.tenant().displayName() + " (" + snapshot.tenant().id() + ")");
-      out.println("Settings sections: " + String.join(", ", snapshot.settings().keySet()));
-      out.println("Enabled service plans: " + snapshot.servicePlans().size());
-      out.println();
-      TextTable table = new TextTable().column("Collection").numberColumn("Elements");
-      counts.forEach((c, n) -> table.row(c.section(), String.valueOf(n)));
-      table.print(out);
-    });
+    Snapshot snapshot = new SnapshotLoader().load(tenant.location(), tenant.root.invocation.stdin());
+    SnapshotStats stats = new SnapshotStats(snapshot.tenant(), List.copyOf(snapshot.settings().keySet()),
+        snapshot.servicePlans().size(), snapshot.counts());
+    formats.print(SnapshotStats.RENDERERS, stats, spec.commandLine().getOut());
     return ExitCode.OK;
   }
 }

@@ -1,6 +1,7 @@
 package dev.posture.cli;
 
 import dev.posture.catalog.Collection;
+import dev.posture.report.Printable;
 import dev.posture.snapshot.Snapshot;
 import dev.posture.snapshot.SnapshotLoader;
 import dev.posture.snapshot.SnapshotLocation;
@@ -23,23 +24,27 @@ import picocli.CommandLine.Model.CommandSpec;
     footerHeading = "%nExamples:%n",
     footer = {"  posture snapshot validate samples/fabrikam", "  posture snapshot validate export/snapshot.json"})
 final class SnapshotValidateCommand implements Callable<Integer> {
+  private final PostureCommand root;
   @Spec CommandSpec spec;
 
   @Parameters(paramLabel = "FILE|FOLDER",
       description = "Snapshot file, tenant folder (snapshot.json or .yaml, and posture-state.yaml), or - for standard input.")
   String tenant;
 
+  SnapshotValidateCommand(PostureCommand root) {
+    this.root = root;
+  }
+
   @Override
   public Integer call() {
-    PostureCommand root = (PostureCommand) spec.root().userObject();
     SnapshotLocation location = SnapshotLocation.resolve(tenant, Optional.empty());
-    Snapshot snapshot = new SnapshotLoader().load(location, root.stdin);
+    Snapshot snapshot = new SnapshotLoader().load(location, root.invocation.stdin());
     new StateLoader().load(location.state());
     String state = Files.exists(location.state()) ? "; " + location.state() + " is valid too" : "";
     Map<Collection, Long> counts = snapshot.counts();
-    spec.commandLine().getOut().printf("%s: valid, %s, %d users, %d devices, %d mailboxes, %d service plans%s%n",
+    spec.commandLine().getOut().println(Printable.line(String.format("%s: valid, %s, %d users, %d devices, %d mailboxes, %d service plans%s",
         location.describe(), snapshot.tenant().displayName(), counts.get(Collection.USERS),
-        counts.get(Collection.DEVICES), counts.get(Collection.MAILBOXES), snapshot.servicePlans().size(), state);
+        counts.get(Collection.DEVICES), counts.get(Collection.MAILBOXES), snapshot.servicePlans().size(), state)));
     spec.commandLine().getOut().flush();
     return ExitCode.OK;
   }

@@ -2,12 +2,11 @@ package dev.posture.cli;
 
 import dev.posture.report.Format;
 import dev.posture.report.HistoryReport;
-import dev.posture.state.ActionState;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -17,25 +16,34 @@ final class StatusHistoryCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin TenantOptions tenant;
   @Mixin CatalogOption catalog;
+  @Mixin Formats formats;
 
-  @Parameters(index = "1", paramLabel = "ID", description = "The action's id.")
+  @Parameters(index = "1", paramLabel = "ID", completionCandidates = ActionIds.class, description = "The action's id.")
   String id;
+
+  /** What the history prints as. */
+  static final class Formats extends FormatOptions {
+    enum Choice { table, json, csv, markdown }
+
+    @Option(names = "--format", paramLabel = "FORMAT", description = HELP + " (default: table).")
+    Choice format;
+
+    Formats(PostureCommand root) {
+      super(root, Choice.values(), Format.TABLE);
+    }
+
+    @Override
+    Enum<?> choice() {
+      return format;
+    }
+  }
 
   @Override
   public Integer call() {
-    Workspace workspace = Workspace.load(spec, tenant, catalog);
+    tenant.warnIfTheNamedStateIsMissing(spec.commandLine().getErr());
+    Workspace workspace = Workspace.load(tenant, catalog);
     workspace.action(id);
-    List<ActionState.Change> history = workspace.state().of(id).history();
-    PostureCommand root = workspace.root();
-    Output.write(root, spec.commandLine().getOut(), out -> {
-      switch (root.format(Format.TABLE)) {
-        case TABLE -> HistoryReport.table(history, out);
-        case JSON -> HistoryReport.json(id, history, out);
-        case CSV -> HistoryReport.csv(history, out);
-        case MARKDOWN -> HistoryReport.markdown(history, out);
-        default -> throw new UnsupportedFormatException(root.format(Format.TABLE), "status history");
-      }
-    });
+    formats.print(HistoryReport.RENDERERS, new HistoryReport(id, workspace.state().of(id).history()), spec.commandLine().getOut());
     return ExitCode.OK;
   }
 }

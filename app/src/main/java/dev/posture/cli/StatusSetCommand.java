@@ -30,8 +30,9 @@ import picocli.CommandLine.Option;
       "      --status third-party --note 'Lab machines use vendor encryption'",
     })
 final class StatusSetCommand extends ActionEditCommand {
-  @Option(names = "--status", required = true, paramLabel = "STATUS", converter = LabelledConverter.ForStatus.class,
-      description = "planned, risk-accepted, third-party, alternate-mitigation or to-address.")
+  @Option(names = "--status", required = true, paramLabel = "STATUS", converter = LabelledConverter.ForSettableStatus.class,
+      completionCandidates = LabelledConverter.ForSettableStatus.class,
+      description = "to-address, planned, risk-accepted, third-party or alternate-mitigation.")
   Status status;
 
   @Option(names = "--note", paramLabel = "TEXT", defaultValue = "", description = "Why; required for risk-accepted, third-party and alternate-mitigation.")

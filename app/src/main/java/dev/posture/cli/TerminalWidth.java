@@ -2,6 +2,7 @@ package dev.posture.cli;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Map;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 
@@ -9,15 +10,9 @@ import org.jline.terminal.TerminalBuilder;
 final class TerminalWidth {
   private TerminalWidth() {}
 
-  /**
-   * The terminal's columns: COLUMNS when the shell exports it, else what the terminal reports; 0
-   * when standard output is no terminal, so pipes and files get full rows.
-   */
-  static int detect() {
-    if (System.console() == null) {
-      return 0;
-    }
-    String columns = System.getenv("COLUMNS");
+  /** COLUMNS when the shell exports it, else what the terminal reports (asked only in a terminal). */
+  static int detect(Map<String, String> env) {
+    String columns = env.get("COLUMNS");
     if (columns != null && columns.matches("[1-9][0-9]{0,4}")) {
       return Integer.parseInt(columns);
     }

@@ -20,16 +20,15 @@ import dev.posture.state.StateLoader;
 import dev.posture.state.StateStore;
 import java.util.List;
 import java.util.Map;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** A tenant loaded and assessed, for the commands that work on its actions. */
 record Workspace(PostureCommand root, SnapshotLocation location, Catalog catalog, Snapshot snapshot, State state, Assessment assessment) {
 
-  static Workspace load(CommandSpec spec, TenantOptions tenant, CatalogOption catalogOption) {
-    PostureCommand root = (PostureCommand) spec.root().userObject();
+  static Workspace load(TenantOptions tenant, CatalogOption catalogOption) {
+    PostureCommand root = tenant.root;
     Catalog catalog = catalogOption.load();
     SnapshotLocation location = tenant.location();
-    Snapshot snapshot = new SnapshotLoader().load(location, root.stdin);
+    Snapshot snapshot = new SnapshotLoader().load(location, root.invocation.stdin());
     State state = new StateLoader().load(location.state());
     return new Workspace(root, location, catalog, snapshot, state, new ScoringEngine().assess(catalog, snapshot, state, Map.of()));
   }
@@ -49,7 +48,7 @@ record Workspace(PostureCommand root, SnapshotLocation location, Catalog catalog
     Editors.refusal(who, DirectoryRole.of(snapshot)).ifPresent(reason -> {
       throw new PermissionDeniedException(reason);
     });
-    return new Decisions(action.action(), action.status() == Status.COMPLETED, Stamp.now(who, root.clock));
+    return new Decisions(action.action(), action.status() == Status.COMPLETED, Stamp.now(who, root.invocation.clock()));
   }
 
   StateStore store() {

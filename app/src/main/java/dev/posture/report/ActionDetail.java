@@ -9,7 +9,10 @@ import dev.posture.state.RemediationRequest;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import tools.jackson.databind.node.ArrayNode;
@@ -19,13 +22,49 @@ import tools.jackson.databind.node.ObjectNode;
  * One action in full, as the portal's flyout shows it: at a glance, user impact, implementation, where
  * to manage it, and what was decided.
  *
- * @param servicePlans the tenant's enabled service plans, to say which licences it has
+ * @param servicePlans the tenant's enabled service plans, to say which licenses it has
+ * @param held the service plans of subscriptions the tenant holds but that are not active (suspended,
+ *     deleted, locked out), by plan, with the subscription and its status
  * @param requests the remediation requests for this action
  */
-public record ActionDetail(
-    ActionResult result, ActionState state, List<RemediationRequest> requests, Set<String> servicePlans, Optional<Suggestion> suggestion) {
+public record ActionDetail(ActionResult result, ActionState state, List<RemediationRequest> requests, Set<String> servicePlans,
+    Map<String, Subscription> held, Optional<Suggestion> suggestion) {
+
+  /** A subscription of the tenant: its SKU and its capability status, as Graph's subscribedSkus give them. */
+  public record Subscription(String sku, String status) {}
+
+  /**
+   * The plans of the tenant's subscriptions that are not active, from the snapshot's {@code subscribedSkus}
+   * (shaped like Graph's subscribedSkus): what a license held but suspended is.
+   */
+  public static Map<String, Subscription> inactivePlans(Map<String, Object> settings) {
+    Map<String, Subscription> plans = new LinkedHashMap<>();
+    if (settings.get("subscribedSkus") instanceof List<?> skus) {
+      for (Object sku : skus) {
+        if (sku instanceof Map<?, ?> subscription && subscription.get("capabilityStatus") instanceof String status
+            && !status.equalsIgnoreCase("Enabled") && !status.equalsIgnoreCase("Warning")
+            && subscription.get("servicePlans") instanceof List<?> servicePlans) {
+          for (Object plan : servicePlans) {
+            if (plan instanceof Map<?, ?> p && p.get("servicePlanName") instanceof String name) {
+              plans.putIfAbsent(name, new Subscription(String.valueOf(subscription.get("skuPartNumber")), status));
+            }
+          }
+        }
+      }
+    }
+    return plans;
+  }
 
   private static final String REFERENCE = "posture://actions/";
+  /** How far a table within the flyout is indented. */
+  private static final String INDENT = "    ";
+
+  /** Every format the flyout prints in. */
+  public static final Renderers<ActionDetail> RENDERERS = Renderers.<ActionDetail>builder()
+      .add(Format.TABLE, ActionDetail::table)
+      .add(Format.JSON, (detail, context, out) -> detail.json(out))
+      .add(Format.MARKDOWN, (detail, context, out) -> detail.markdown(out))
+      .build();
 
   /** The reference to share: it names the action whatever the tenant, and {@code actions show} reads it back. */
   public static String reference(String id) {
@@ -72,8 +111,8 @@ public record ActionDetail(
     List<Item> implementation = new ArrayList<>();
     implementation.add(Item.field("Current state", implementation()));
     implementation.add(Item.list("Prerequisites", a.prerequisites(), false));
-    implementation.add(a.licenses().isEmpty() ? Item.field("Licences", "none needed")
-        : Item.list("Licences", a.licenses().stream().map(l -> l + (servicePlans.contains(l) ? ": in the tenant" : ": not in the tenant")).toList(), false));
+    implementation.add(a.licenses().isEmpty() ? Item.field("Licenses", "none needed")
+        : Item.list("Licenses", a.licenses().stream().map(l -> l + ": " + license(l)).toList(), false));
     if (!a.remediation().isEmpty()) {
       implementation.add(Item.list("Steps", a.remediation(), true));
     }
@@ -99,10 +138,10 @@ public record ActionDetail(
             suggestion.map(s -> "mark as '" + s.status().label() + "' (" + s.status().key() + "). " + s.reason())));
   }
 
-  public void table(PrintWriter out) {
+  private void table(OutputContext context, PrintWriter out) {
     Action a = result.action();
     println(out, a.id() + ": " + a.title());
-    out.println("Reference: " + reference(a.id()));
+    println(out, "Reference: " + reference(a.id()));
     for (Section section : sections()) {
       section.suggestion().ifPresent(text -> {
         out.println();
@@ -121,8 +160,8 @@ public record ActionDetail(
         } else {
           println(out, "  " + item.name() + ":");
           StringWriter text = new StringWriter();
-          item.table().print(new PrintWriter(text));
-          text.toString().lines().forEach(line -> out.println("    " + line));
+          item.table().print(context.indented(INDENT.length()), new PrintWriter(text));
+          text.toString().lines().forEach(line -> out.println(INDENT + line));
         }
       }
     }
@@ -130,11 +169,11 @@ public record ActionDetail(
   }
 
   /** The flyout as Markdown, to paste into a ticket or a pull request. */
-  public void markdown(PrintWriter out) {
+  private void markdown(PrintWriter out) {
     Action a = result.action();
-    out.println("## `" + a.id().replace("`", "") + "`: " + MarkdownReport.inline(a.title()));
+    out.println("## " + MarkdownReport.code(a.id()) + ": " + MarkdownReport.inline(a.title()));
     out.println();
-    out.println("Reference: `" + reference(a.id()).replace("`", "") + "`");
+    out.println("Reference: " + MarkdownReport.code(reference(a.id())));
     for (Section section : sections()) {
       section.suggestion().ifPresent(text -> {
         out.println();
@@ -161,7 +200,7 @@ public record ActionDetail(
     out.flush();
   }
 
-  public void json(PrintWriter out) {
+  private void json(PrintWriter out) {
     Action a = result.action();
     ObjectNode root = Json.document();
     ObjectNode node = JsonReport.action(result);
@@ -173,8 +212,13 @@ public record ActionDetail(
     node.put("usersAffected", a.usersAffected());
     strings(node.putArray("threats"), a.threats());
     strings(node.putArray("prerequisites"), a.prerequisites());
-    ArrayNode licences = node.putArray("licenses");
-    a.licenses().forEach(l -> licences.addObject().put("servicePlan", l).put("inTenant", servicePlans.contains(l)));
+    ArrayNode licenses = node.putArray("licenses");
+    for (String plan : a.licenses()) {
+      ObjectNode license = licenses.addObject().put("servicePlan", plan).put("inTenant", servicePlans.contains(plan));
+      if (!servicePlans.contains(plan) && held.containsKey(plan)) {
+        license.put("subscriptionStatus", held.get(plan).status());
+      }
+    }
     strings(node.putArray("remediation"), a.remediation());
     node.put("implementation", implementation());
     node.put("actionUrl", a.actionUrl());
@@ -197,6 +241,16 @@ public record ActionDetail(
         .put("requestedBy", r.requestedBy()).put("requestedAt", r.requestedAt()));
     decision.set("history", HistoryReport.array(state.history()));
     Json.print(root, out);
+  }
+
+  /** Whether the tenant has a service plan: in an active subscription, in one that is not active, or not at all. */
+  private String license(String plan) {
+    if (servicePlans.contains(plan)) {
+      return "in the tenant";
+    }
+    Subscription held = this.held.get(plan);
+    return held == null ? "not in the tenant"
+        : "in the tenant's " + held.sku() + " subscription, which is " + held.status().toLowerCase(Locale.ROOT);
   }
 
   /** The implementation status from the data, e.g. "24 of 32 users covered". */

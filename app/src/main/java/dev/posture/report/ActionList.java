@@ -16,9 +16,17 @@ import tools.jackson.databind.node.ObjectNode;
 
 /** The improvement actions of a catalogue, as a table, JSON, CSV or Markdown. */
 public final class ActionList {
-  private static final String[] COLUMNS = {"id", "category", "device category", "max", "scored", "tier", "licenses", "title"};
+  /** Every format the catalogue's list prints in. */
+  public static final Renderers<ActionList> RENDERERS = Renderers.<ActionList>builder()
+      .add(Format.TABLE, (list, context, out) -> list.table().print(context, out))
+      .add(Format.JSON, (list, context, out) -> list.json(out))
+      .add(Format.CSV, (list, context, out) -> list.table().csv(out))
+      .add(Format.MARKDOWN, (list, context, out) -> list.table().markdown(out))
+      .build();
+
+  private static final String[] COLUMNS = {"Action", "Category", "Device category", "Max", "Scored", "Tier", "Licenses", "Title"};
   /** The columns a table leaves out first on a narrow screen. */
-  private static final Set<String> NARROW_SCREEN_LEAVES = Set.of("device category", "scored", "tier", "licenses");
+  private static final Set<String> NARROW_SCREEN_LEAVES = Set.of("Device category", "Scored", "Tier", "Licenses");
 
   private final List<Action> actions;
 
@@ -26,25 +34,16 @@ public final class ActionList {
     this.actions = actions;
   }
 
-  public void table(PrintWriter out) {
-    table().print(out);
-  }
-
-  public void csv(PrintWriter out) {
-    table().csv(out);
-  }
-
-  public void markdown(PrintWriter out) {
-    table().markdown(out);
-  }
-
   private TextTable table() {
     TextTable table = new TextTable();
     for (String column : COLUMNS) {
-      if (column.equals("max")) {
+      if (column.equals("Max")) {
         table.numberColumn(column);
       } else {
         table.column(column);
+      }
+      if (column.equals("Action")) {
+        table.ids();
       }
       if (NARROW_SCREEN_LEAVES.contains(column)) {
         table.optional();
@@ -55,23 +54,27 @@ public final class ActionList {
   }
 
   /** Every field of every action, checks included, so scripts can work from the catalogue. */
-  public void json(PrintWriter out) {
-    ArrayNode list = JsonNodeFactory.instance.arrayNode();
+  private void json(PrintWriter out) {
+    ObjectNode root = Json.document();
+    ArrayNode list = root.putArray("actions");
     actions.forEach(a -> list.add(json(a)));
-    Json.print(list, out);
+    Json.print(root, out);
   }
 
   /** One line: how many actions, how many scored, and how many per category. */
   public static String summary(Catalog catalog) {
     Map<Category, Integer> perCategory = new EnumMap<>(Category.class);
     int scored = 0;
+    int deprecated = 0;
     for (Action a : catalog.actions()) {
       perCategory.merge(a.category(), 1, Integer::sum);
-      scored += a.scored() ? 1 : 0;
+      scored += a.counted() ? 1 : 0;
+      deprecated += a.deprecated() ? 1 : 0;
     }
     StringBuilder line = new StringBuilder()
         .append(catalog.actions().size()).append(" actions (").append(scored).append(" scored, ")
-        .append(catalog.actions().size() - scored).append(" not scored) in ").append(catalog.sources().size())
+        .append(catalog.actions().size() - scored - deprecated).append(" not scored")
+        .append(deprecated > 0 ? ", " + deprecated + " deprecated" : "").append(") in ").append(catalog.sources().size())
         .append(catalog.sources().size() == 1 ? " file: " : " files: ");
     String separator = "";
     for (Map.Entry<Category, Integer> e : perCategory.entrySet()) {

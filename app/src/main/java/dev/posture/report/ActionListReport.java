@@ -7,6 +7,7 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -15,25 +16,49 @@ import tools.jackson.databind.node.ObjectNode;
  * rank value is made of: remaining points x cost factor x user impact factor x complexity factor.
  */
 public final class ActionListReport {
+  /** Every format the list prints in. */
+  public static final Renderers<ActionListReport> RENDERERS = Renderers.<ActionListReport>builder()
+      .add(Format.TABLE, ActionListReport::table)
+      .add(Format.JSON, (list, context, out) -> list.json(out))
+      .add(Format.CSV, (list, context, out) -> list.csv(out))
+      .add(Format.MARKDOWN, (list, context, out) -> list.markdown(out))
+      .build();
+
   private final State state;
   private final boolean explain;
+  private final List<ActionResult> actions;
+  /** What the groups are, e.g. {@code category}, and the groups by name; empty when the list is not grouped. */
+  private final Optional<Grouping> grouping;
 
-  public ActionListReport(State state, boolean explain) {
+  private record Grouping(String key, Map<String, List<ActionResult>> groups) {}
+
+  private ActionListReport(State state, boolean explain, List<ActionResult> actions, Optional<Grouping> grouping) {
     this.state = state;
     this.explain = explain;
+    this.actions = actions;
+    this.grouping = grouping;
   }
 
-  public void table(List<ActionResult> actions, PrintWriter out) {
-    if (actions.isEmpty()) {
-      out.println("No action matches.");
-    } else {
-      table(actions).print(out);
-    }
-    out.flush();
+  /** @param state the decisions, for the tags */
+  public static ActionListReport of(State state, boolean explain, List<ActionResult> actions) {
+    return new ActionListReport(state, explain, actions, Optional.empty());
   }
 
   /** @param groupBy what the groups are, for their headings, e.g. {@code category} */
-  public void table(Map<String, List<ActionResult>> groups, String groupBy, PrintWriter out) {
+  public static ActionListReport grouped(State state, boolean explain, Map<String, List<ActionResult>> groups, String groupBy) {
+    return new ActionListReport(state, explain, List.of(), Optional.of(new Grouping(groupBy, groups)));
+  }
+
+  private void table(OutputContext context, PrintWriter out) {
+    if (grouping.isEmpty()) {
+      if (actions.isEmpty()) {
+        out.println("No action matches.");
+      } else {
+        table(actions).print(context, out);
+      }
+      return;
+    }
+    Map<String, List<ActionResult>> groups = grouping.get().groups();
     if (groups.isEmpty()) {
       out.println("No action matches.");
     }
@@ -43,59 +68,59 @@ public final class ActionListReport {
         out.println();
       }
       first = false;
-      out.println(Printable.line(groupBy + ": " + group.getKey() + " (" + group.getValue().size() + ")"));
-      table(group.getValue()).print(out);
+      out.println(Printable.line(heading(group)));
+      table(group.getValue()).print(context, out);
     }
-    out.flush();
   }
 
-  public void csv(List<ActionResult> actions, PrintWriter out) {
-    table(actions).csv(out);
-  }
-
-  public void markdown(List<ActionResult> actions, PrintWriter out) {
-    table(actions).markdown(out);
-  }
-
-  /** One CSV for all the groups: an action in two groups has a row in each, after its group's name. */
-  public void csv(Map<String, List<ActionResult>> groups, String groupBy, PrintWriter out) {
+  /** Grouped, one CSV for all the groups: an action in two groups has a row in each, after its group's name. */
+  private void csv(PrintWriter out) {
+    if (grouping.isEmpty()) {
+      table(actions).csv(out);
+      return;
+    }
     TextTable table = header(true);
-    groups.forEach((name, actions) -> actions.forEach(r -> row(table, r, name)));
+    grouping.get().groups().forEach((name, members) -> members.forEach(r -> row(table, r, name)));
     table.csv(out);
   }
 
-  /** A heading and a table for each group. */
-  public void markdown(Map<String, List<ActionResult>> groups, String groupBy, PrintWriter out) {
+  /** Grouped, a heading and a table for each group. */
+  private void markdown(PrintWriter out) {
+    if (grouping.isEmpty()) {
+      table(actions).markdown(out);
+      return;
+    }
     boolean first = true;
-    for (Map.Entry<String, List<ActionResult>> group : groups.entrySet()) {
+    for (Map.Entry<String, List<ActionResult>> group : grouping.get().groups().entrySet()) {
       if (!first) {
         out.println();
       }
       first = false;
-      out.println("### " + MarkdownReport.inline(groupBy + ": " + group.getKey() + " (" + group.getValue().size() + ")"));
+      out.println("### " + MarkdownReport.inline(heading(group)));
       out.println();
       table(group.getValue()).markdown(out);
     }
-    out.flush();
   }
 
-  private TextTable table(List<ActionResult> actions) {
+  private String heading(Map.Entry<String, List<ActionResult>> group) {
+    return grouping.orElseThrow().key() + ": " + group.getKey() + " (" + group.getValue().size() + ")";
+  }
+
+  private TextTable table(List<ActionResult> members) {
     TextTable table = header(false);
-    actions.forEach(r -> row(table, r, null));
+    members.forEach(r -> row(table, r, null));
     return table;
   }
 
-  public void json(List<ActionResult> actions, PrintWriter out) {
+  private void json(PrintWriter out) {
     ObjectNode root = Json.document();
-    root.set("actions", array(actions));
-    Json.print(root, out);
-  }
-
-  public void json(Map<String, List<ActionResult>> groups, String groupBy, PrintWriter out) {
-    ObjectNode root = Json.document();
-    root.put("groupBy", groupBy);
-    ArrayNode array = root.putArray("groups");
-    groups.forEach((name, actions) -> array.addObject().put("name", name).set("actions", array(actions)));
+    if (grouping.isEmpty()) {
+      root.set("actions", array(actions));
+    } else {
+      root.put("groupBy", grouping.get().key());
+      ArrayNode array = root.putArray("groups");
+      grouping.get().groups().forEach((name, members) -> array.addObject().put("name", name).set("actions", array(members)));
+    }
     Json.print(root, out);
   }
 
@@ -126,7 +151,7 @@ public final class ActionListReport {
       table.column("Group");
     }
     table.numberColumn("Rank")
-        .column("Action")
+        .column("Action").ids()
         .column("Category")
         .column("Status")
         .numberColumn("Points").optional()

@@ -10,6 +10,14 @@ import tools.jackson.databind.node.ObjectNode;
 
 /** The elements an action does not cover yet, with the fields people need to follow them up. */
 public final class AffectedReport {
+  /** Every format the list of elements prints in. */
+  public static final Renderers<AffectedReport> RENDERERS = Renderers.<AffectedReport>builder()
+      .add(Format.TABLE, AffectedReport::table)
+      .add(Format.JSON, (report, context, out) -> report.json(out))
+      .add(Format.CSV, (report, context, out) -> report.elements().csv(out))
+      .add(Format.MARKDOWN, (report, context, out) -> report.markdown(out))
+      .build();
+
   private final String actionId;
   private final AffectedElements affected;
 
@@ -18,27 +26,31 @@ public final class AffectedReport {
     this.affected = affected;
   }
 
-  /** The columns worth showing for each collection; the name comes first. */
-  private List<String> fields() {
+  /** A field worth showing, and the header it goes under. */
+  private record Field(String name, String label) {}
+
+  /** The fields worth showing for each collection, the name first; JSON keeps the snapshot's field names. */
+  private List<Field> fields() {
     return switch (affected.collection()) {
-      case USERS -> List.of("userPrincipalName", "userDisplayName", "userType", "isAdmin");
-      case DEVICES -> List.of("deviceName", "os", "osVersion", "deviceGroup");
-      case MAILBOXES -> List.of("userPrincipalName", "recipientTypeDetails");
+      case USERS -> List.of(new Field("userPrincipalName", "User"), new Field("displayName", "Display name"),
+          new Field("userType", "Type"), new Field("isAdmin", "Admin"));
+      case DEVICES -> List.of(new Field("computerDnsName", "Device"), new Field("osPlatform", "OS"),
+          new Field("osVersion", "OS version"), new Field("rbacGroupName", "Device group"));
+      case MAILBOXES -> List.of(new Field("UserPrincipalName", "Mailbox"), new Field("RecipientTypeDetails", "Recipient type"));
     };
   }
 
-  public void table(PrintWriter out) {
+  private void table(OutputContext context, PrintWriter out) {
     Collection c = affected.collection();
-    out.println(actionId + ": " + affected.elements().size() + " of " + affected.eligible() + " eligible " + c.section() + " not covered");
+    out.println(Printable.line(actionId + ": " + affected.elements().size() + " of " + affected.eligible() + " eligible " + c.section() + " not covered"));
     affected.error().ifPresent(e -> out.println(Printable.line("The walk stopped on an element the check could not decide: " + e)));
     if (!affected.elements().isEmpty()) {
-      elements().print(out);
+      elements().print(context, out);
     }
-    out.flush();
   }
 
   /** The elements not covered, one row each, for a pull-request comment or a ticket. */
-  public void markdown(PrintWriter out) {
+  private void markdown(PrintWriter out) {
     Collection c = affected.collection();
     out.println(MarkdownReport.inline(actionId + ": " + affected.elements().size() + " of " + affected.eligible() + " eligible "
         + c.section() + " not covered"));
@@ -48,31 +60,23 @@ public final class AffectedReport {
 
   private TextTable elements() {
     TextTable table = new TextTable();
-    fields().forEach(table::column);
+    fields().forEach(f -> table.column(f.label()));
     for (Map<String, Object> element : affected.elements()) {
-      table.row(fields().stream().map(f -> cell(element.get(f))).toArray(String[]::new));
+      table.row(fields().stream().map(f -> cell(element.get(f.name()))).toArray(String[]::new));
     }
     return table;
   }
 
-  public void json(PrintWriter out) {
+  private void json(PrintWriter out) {
     ObjectNode root = Json.document().put("action", actionId).put("collection", affected.collection().section())
         .put("eligible", affected.eligible()).put("notCovered", affected.elements().size());
     affected.error().ifPresent(e -> root.put("error", e));
     ArrayNode elements = root.putArray("elements");
     for (Map<String, Object> element : affected.elements()) {
       ObjectNode node = elements.addObject();
-      fields().forEach(f -> node.put(f, cell(element.get(f))));
+      fields().forEach(f -> node.put(f.name(), cell(element.get(f.name()))));
     }
     Json.print(root, out);
-  }
-
-  /**
-   * RFC 4180 with a header row. A cell a spreadsheet would run as a formula (starting with =, +, -,
-   * @, tab or carriage return) is prefixed with an apostrophe.
-   */
-  public void csv(PrintWriter out) {
-    elements().csv(out);
   }
 
   private static String cell(Object value) {

@@ -14,41 +14,31 @@ import java.util.function.UnaryOperator;
 
 /**
  * The assessment for a terminal: the four views with their bars, the categories and their points as
- * a bar chart, and what to do next.
+ * a bar chart, and what to do next; for Graph exports then what Microsoft reported, the comparisons
+ * and the history.
  */
-public final class AssessmentTable implements Renderer {
+final class AssessmentTable implements Renderer<Report> {
   /** Cells in a full bar: a view at 100%, or the category worth the most points. */
   private static final int BAR = 20;
 
-  private final int top;
-  private final UnaryOperator<String> statusStyle;
-
-  /**
-   * @param top how many of the best ranked open actions to list
-   * @param colour colour the statuses with ANSI escapes (for a terminal)
-   */
-  public AssessmentTable(int top, boolean colour) {
-    this.top = top;
-    this.statusStyle = StatusColour.of(colour);
-  }
-
   @Override
-  public void render(Report report, PrintWriter out) {
+  public void render(Report report, OutputContext context, PrintWriter out) {
     Assessment assessment = report.assessment();
-    Bars bars = Bars.of(out);
+    UnaryOperator<String> statusStyle = StatusColour.of(context.colour());
+    Bars bars = context.bars();
     header(assessment.tenant(), out);
     out.println();
-    views(assessment.scores(), bars, out);
+    views(assessment.scores(), bars, context, out);
     out.println();
-    categories(assessment.categories(), out);
+    categories(assessment.categories(), context, out);
     out.println();
-    chart(assessment.categories(), bars, out);
+    chart(assessment.categories(), bars, context, out);
     out.println();
-    topActions(report.topOpen(top), statusStyle, out);
-    report.comparison().ifPresent(c -> changes(c, statusStyle, out));
+    topActions(report, statusStyle, context, out);
+    report.comparison().ifPresent(c -> changes(c, statusStyle, context, out));
     notes(assessment, out);
     ExpiredReviewsReport.table(report.expired(), out);
-    out.flush();
+    report.graph().ifPresent(graph -> GraphTable.render(graph, context, out));
   }
 
   private static void header(TenantInfo tenant, PrintWriter out) {
@@ -59,14 +49,14 @@ public final class AssessmentTable implements Renderer {
     out.println(Printable.line(line.toString()));
   }
 
-  private static void views(Scores scores, Bars bars, PrintWriter out) {
+  private static void views(Scores scores, Bars bars, OutputContext context, PrintWriter out) {
     TextTable table = new TextTable().column("Score").numberColumn("Points").numberColumn("Total").numberColumn("Percent")
         .fixedColumn("");
     row(table, "Current", scores.current(), bars);
     row(table, "Planned", scores.planned(), bars);
     row(table, "Current license", scores.currentLicense(), bars);
     row(table, "Achievable", scores.achievable(), bars);
-    table.print(out);
+    table.print(context, out);
   }
 
   private static void row(TextTable table, String name, ScoreView view, Bars bars) {
@@ -78,7 +68,7 @@ public final class AssessmentTable implements Renderer {
    * Current points per category on one scale: a bar's length is what the category is worth, its
    * filled part what the tenant has.
    */
-  private static void chart(List<CategoryScores> categories, Bars bars, PrintWriter out) {
+  private static void chart(List<CategoryScores> categories, Bars bars, OutputContext context, PrintWriter out) {
     double scale = categories.stream().mapToDouble(c -> c.scores().current().max()).max().orElse(0);
     if (scale == 0) {
       return;
@@ -89,10 +79,10 @@ public final class AssessmentTable implements Renderer {
       table.row(c.category().label(), Numbers.points(current.points()), Numbers.points(current.max()),
           bars.bar(current.points() / scale, current.max() / scale, BAR));
     }
-    table.print(out);
+    table.print(context, out);
   }
 
-  private static void categories(List<CategoryScores> categories, PrintWriter out) {
+  private static void categories(List<CategoryScores> categories, OutputContext context, PrintWriter out) {
     TextTable table = new TextTable()
         .column("Category")
         .numberColumn("Current")
@@ -103,19 +93,21 @@ public final class AssessmentTable implements Renderer {
       Scores s = c.scores();
       table.row(c.category().label(), cell(s.current()), cell(s.planned()), cell(s.currentLicense()), cell(s.achievable()));
     }
-    table.print(out);
+    table.print(context, out);
   }
 
+  /** A view of a category; "-" for one with nothing to score, as the comparisons show it. */
   private static String cell(ScoreView view) {
-    return Numbers.points(view.points()) + "/" + Numbers.points(view.max()) + " " + Numbers.percent(view.percent());
+    return view.max() == 0 ? "-" : Numbers.points(view.points()) + "/" + Numbers.points(view.max()) + " " + Numbers.percent(view.percent());
   }
 
-  private static void topActions(List<ActionResult> open, UnaryOperator<String> statusStyle, PrintWriter out) {
+  private static void topActions(Report report, UnaryOperator<String> statusStyle, OutputContext context, PrintWriter out) {
+    List<ActionResult> open = report.topOpen();
     if (open.isEmpty()) {
-      out.println("Every scored action has all its points.");
+      out.println(report.noTopActions());
       return;
     }
-    out.println("Top " + open.size() + " open actions by rank (accepted risks left out):");
+    out.println(report.topHeading() + " by rank (accepted risks left out):");
     TextTable table = new TextTable()
         .numberColumn("Rank")
         .column("Action")
@@ -134,12 +126,12 @@ public final class AssessmentTable implements Renderer {
           Numbers.points(r.action().maxScore()),
           r.action().title());
     }
-    table.print(out);
+    table.print(context, out);
   }
 
-  private static void changes(Comparison comparison, UnaryOperator<String> statusStyle, PrintWriter out) {
+  private static void changes(Comparison comparison, UnaryOperator<String> statusStyle, OutputContext context, PrintWriter out) {
     out.println();
-    out.println("Since the baseline (" + comparison.baseline().source() + "): " + Changes.summary(comparison));
+    out.println(Printable.line("Since the baseline (" + comparison.baseline().source() + "): " + Changes.summary(comparison)));
     if (comparison.changes().isEmpty()) {
       return;
     }
@@ -148,7 +140,7 @@ public final class AssessmentTable implements Renderer {
       ActionResult r = c.action();
       table.row(r.id(), r.status().label(), Numbers.points(c.before()), Numbers.points(r.points()), Changes.signed(c.delta()));
     }
-    table.print(out);
+    table.print(context, out);
   }
 
   private static void notes(Assessment assessment, PrintWriter out) {
@@ -162,7 +154,7 @@ public final class AssessmentTable implements Renderer {
       out.println();
       out.println(errors.size() + (errors.size() == 1 ? " action" : " actions") + " could not be decided from the snapshot:");
       for (ActionResult r : errors) {
-        out.println("  " + r.id() + ": " + r.error().get());
+        out.println(Printable.line("  " + r.id() + ": " + r.error().get()));
       }
     }
     List<Suggestion> suggestions = assessment.suggestions();
@@ -170,7 +162,7 @@ public final class AssessmentTable implements Renderer {
       out.println();
       out.println("Suggestions:");
       for (Suggestion s : suggestions) {
-        out.println("  " + s.actionId() + ": mark as '" + s.status().label() + "' (" + s.status().key() + "). " + s.reason());
+        out.println(Printable.line("  " + s.actionId() + ": mark as '" + s.status().label() + "' (" + s.status().key() + "). " + s.reason()));
       }
     }
   }

@@ -1,6 +1,5 @@
 package dev.posture.report;
 
-import java.io.PrintWriter;
 import java.util.List;
 
 /**
@@ -24,11 +23,6 @@ public final class Bars {
     this.levels = levels;
   }
 
-  /** The characters {@code out} can show: ASCII when it asked for them, else Unicode. */
-  public static Bars of(PrintWriter out) {
-    return Screen.ascii(out) ? ASCII : UNICODE;
-  }
-
   public static Bars of(boolean ascii) {
     return ascii ? ASCII : UNICODE;
   }
@@ -40,29 +34,36 @@ public final class Bars {
 
   /**
    * A bar filled to {@code fraction} of {@code width} cells, its empty part running only to
-   * {@code extent}: bars of different sizes on one scale.
+   * {@code extent}: bars of different sizes on one scale. A bar is full only when the fraction is
+   * whole and empty only when it is none, so 99.7% never reads as done nor 0.3% as nothing.
    */
   public String bar(double fraction, double extent, int width) {
-    int eighthsFilled = (int) Math.round(clamp(fraction) * width * 8);
+    double filled = clamp(fraction);
+    int unit = eighths.isEmpty() ? 1 : 8;
+    int units = (int) Math.round(filled * width * unit);
+    if (filled < 1) {
+      units = Math.min(units, width * unit - 1);
+    }
+    if (filled > 0) {
+      units = Math.max(units, 1);
+    }
     int cells = (int) Math.round(clamp(Math.max(extent, fraction)) * width);
-    StringBuilder bar = new StringBuilder(full.repeat(eighthsFilled / 8));
-    int rest = eighthsFilled % 8;
-    if (eighths.isEmpty()) {
-      bar.append(rest >= 4 ? full : "");
-    } else if (rest > 0) {
-      bar.append(eighths.charAt(rest));
+    StringBuilder bar = new StringBuilder(full.repeat(units / unit));
+    if (units % unit > 0) {
+      bar.append(eighths.charAt(units % unit));
     }
     return bar.append(empty.repeat(Math.max(0, cells - bar.length()))).toString();
   }
 
-  /** A series as one line, lowest value on the lowest level, highest on the highest. */
-  public String sparkline(List<Double> values) {
-    double min = values.stream().mapToDouble(Double::doubleValue).min().orElse(0);
-    double max = values.stream().mapToDouble(Double::doubleValue).max().orElse(0);
+  /**
+   * A series as one line on its own scale, from none to {@code ceiling} (a score's max points), so
+   * a change looks as large as it is: 128 to 127 of 274 points stays level.
+   */
+  public String sparkline(List<Double> values, double ceiling) {
     int top = levels.length() - 1;
     StringBuilder line = new StringBuilder();
     for (double v : values) {
-      int level = max == min ? levels.length() / 2 - 1 : (int) Math.round((v - min) / (max - min) * top);
+      int level = ceiling <= 0 ? 0 : (int) Math.round(clamp(v / ceiling) * top);
       line.append(levels.charAt(level));
     }
     return line.toString();

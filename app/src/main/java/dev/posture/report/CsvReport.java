@@ -24,36 +24,23 @@ import org.apache.commons.csv.CSVPrinter;
  * request by due date ({@code record} = {@code remediation-request}) and, for Microsoft Graph exports,
  * one per day of the score's history ({@code record} = {@code history}, the date as id).
  *
- * <p>A cell that a spreadsheet would read as a formula (starting with {@code = + - @}, a tab or a
- * carriage return) gets a leading single quote, as OWASP recommends for CSV injection. The rule applies
- * to every cell alike; posture's own numbers are never negative, so it only ever changes text.
+ * <p>A cell that a spreadsheet would read as a formula gets a leading single quote, as OWASP
+ * recommends for CSV injection ({@link #cell}). The rule applies to every cell alike; posture's own
+ * numbers are never negative, so it only ever changes text.
  */
-public final class CsvReport implements Renderer {
+final class CsvReport implements Renderer<Report> {
   static final List<String> COLUMNS = List.of(
       "record", "id", "title", "category", "status", "points", "max", "remaining", "rank", "licensed",
       "notes", "tags", "review date", "due date", "owner", "requested by", "requested at", "steps", "link");
   private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setHeader(COLUMNS.toArray(String[]::new)).get();
-  private static final String BOM = "\uFEFF";
-
-  private final boolean excel;
-  private final List<History.Day> history;
-
-  /** @param excel start with a UTF-8 byte-order mark, without which Excel guesses the wrong encoding */
-  public CsvReport(boolean excel) {
-    this(excel, List.of());
-  }
-
-  /** @param history the score of each day, oldest first, as Graph exports carry it */
-  public CsvReport(boolean excel, List<History.Day> history) {
-    this.excel = excel;
-    this.history = history;
-  }
+  /** What starts a formula: = + - @, tab and carriage return, and the full-width = + - @. */
+  private static final String FORMULA = "=+-@\t\r\uFF1D\uFF0B\uFF0D\uFF20";
+  /** Zero-width space, non-joiner and joiner, word joiner and the byte-order mark. */
+  private static final String ZERO_WIDTH = "\u200B\u200C\u200D\u2060\uFEFF";
 
   @Override
-  public void render(Report report, PrintWriter out) {
-    if (excel) {
-      out.print(BOM);
-    }
+  public void render(Report report, OutputContext context, PrintWriter out) {
+    List<History.Day> history = report.graph().map(g -> g.history().series()).orElse(List.of());
     List<RemediationRequest> requests = report.state().remediationRequests().stream().filter(RemediationRequest::isOpen)
         .sorted(Comparator.comparing(RemediationRequest::due))
         .toList();
@@ -69,7 +56,7 @@ public final class CsvReport implements Renderer {
         List<String> row = new ArrayList<>(List.of("history", day.date(), "", "", "",
             Numbers.points(day.points()), Numbers.points(day.max()), Numbers.points(day.max() - day.points())));
         row.addAll(Collections.nCopies(COLUMNS.size() - row.size(), ""));
-        csv.printRecord(row);
+        csv.printRecord(safe(row));
       }
       csv.flush();
     } catch (IOException e) {
@@ -132,16 +119,23 @@ public final class CsvReport implements Renderer {
   }
 
   private static List<String> safe(List<String> row) {
-    return row.stream().map(CsvReport::neutralise).toList();
+    return row.stream().map(CsvReport::cell).toList();
   }
 
-  /** Keeps a spreadsheet from evaluating the cell as a formula. */
-  static String neutralise(String cell) {
-    if (cell.isEmpty()) {
-      return cell;
+  /**
+   * A cell as a spreadsheet must get it: inert ({@link Printable#inert}), and never read as a
+   * formula. OWASP's advice against CSV injection: a cell that starts with {@code = + - @}, a tab or
+   * a carriage return, their full-width forms, any of them after leading spaces, or an invisible
+   * zero-width character (which some spreadsheets drop before they look) gets a leading single quote.
+   */
+  static String cell(String text) {
+    String cell = Printable.inert(text);
+    int first = 0;
+    while (first < cell.length() && (cell.charAt(first) == ' ' || ZERO_WIDTH.indexOf(cell.charAt(first)) >= 0)) {
+      first++;
     }
-    char first = cell.charAt(0);
-    boolean formula = first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r';
+    boolean formula = first < cell.length() && FORMULA.indexOf(cell.charAt(first)) >= 0
+        || first > 0 && ZERO_WIDTH.indexOf(cell.charAt(0)) >= 0;
     return formula ? "'" + cell : cell;
   }
 }

@@ -1,10 +1,17 @@
 package dev.posture.report;
 
+import java.util.Locale;
+
 /** Output formats. Table is for people; the others are for scripts, spreadsheets and CI. */
 public enum Format {
   TABLE,
   JSON,
   CSV,
   MARKDOWN,
-  JUNIT
+  JUNIT;
+
+  /** As it is typed after {@code --format}. */
+  public String key() {
+    return name().toLowerCase(Locale.ROOT);
+  }
 }

@@ -7,19 +7,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * An assessment read from Microsoft Graph as Markdown: the usual summary, then what Microsoft
+ * What an assessment read from Microsoft Graph adds to the Markdown summary: what Microsoft
  * reported, the comparisons with other tenants and the history, with the controls that lost or
  * gained points since the day before.
  */
-public final class GraphMarkdown {
-  private final MarkdownReport summary;
+final class GraphMarkdown {
+  private GraphMarkdown() {}
 
-  public GraphMarkdown(int top) {
-    this.summary = new MarkdownReport(top);
-  }
-
-  public void render(GraphAssessment graph, Report report, PrintWriter out) {
-    summary.render(report, out);
+  static void render(GraphAssessment graph, PrintWriter out) {
     out.println();
     out.println("### Microsoft Secure Score");
     out.println();
@@ -37,7 +32,6 @@ public final class GraphMarkdown {
       table.markdown(out);
     });
     history(graph.history(), out);
-    out.flush();
   }
 
   private static void history(History history, PrintWriter out) {
@@ -52,7 +46,7 @@ public final class GraphMarkdown {
     if (previous != null && !changes.isEmpty()) {
       out.println();
       MarkdownReport.table(out, List.of("Control since " + previous.date(), "Before", "After", "Change"), "|---|---:|---:|---:|",
-          changes.stream().map(c -> List.of("`" + c.control().replace("`", "") + "`", Numbers.points(c.before()),
+          changes.stream().map(c -> List.of(MarkdownReport.code(c.control()), Numbers.points(c.before()),
               Numbers.points(c.after()), GraphMessages.signed(c.after() - c.before()))).toList());
     }
   }

@@ -6,24 +6,17 @@ import java.io.PrintWriter;
 import java.util.List;
 
 /**
- * An assessment read from Microsoft Graph, for a terminal: the usual assessment table, then what
- * Microsoft reported, the comparisons with other tenants and the history.
+ * What an assessment read from Microsoft Graph adds to the table: what Microsoft reported, the
+ * comparisons with other tenants and the history.
  */
-public final class GraphTable {
-  private final AssessmentTable table;
+final class GraphTable {
+  private GraphTable() {}
 
-  public GraphTable(int top, boolean colour) {
-    this.table = new AssessmentTable(top, colour);
-  }
-
-  /** @param report the graph's assessment with the local state */
-  public void render(GraphAssessment graph, Report report, PrintWriter out) {
-    table.render(report, out);
+  static void render(GraphAssessment graph, OutputContext context, PrintWriter out) {
     out.println();
     reported(graph, out);
-    comparisons(graph, out);
-    history(graph.history(), out);
-    out.flush();
+    comparisons(graph, context, out);
+    history(graph.history(), context, out);
   }
 
   private static void reported(GraphAssessment graph, PrintWriter out) {
@@ -37,19 +30,20 @@ public final class GraphTable {
     }
   }
 
-  private static void comparisons(GraphAssessment graph, PrintWriter out) {
+  private static void comparisons(GraphAssessment graph, OutputContext context, PrintWriter out) {
     GraphMessages.comparisonTable(graph).ifPresent(table -> {
       out.println();
-      table.print(out);
+      table.print(context, out);
     });
   }
 
-  private static void history(History history, PrintWriter out) {
+  private static void history(History history, OutputContext context, PrintWriter out) {
     out.println();
     String sparkline = history.series().size() < 2 ? ""
-        : "  " + Bars.of(out).sparkline(history.series().stream().map(History.Day::points).toList());
-    out.println("History: " + GraphMessages.span(history) + sparkline);
-    GraphMessages.changes(history).forEach(out::println);
+        : "  " + context.bars().sparkline(history.series().stream().map(History.Day::points).toList(),
+            history.series().stream().mapToDouble(History.Day::max).max().orElse(0));
+    out.println(Printable.line("History: " + GraphMessages.span(history) + sparkline));
+    GraphMessages.changes(history).forEach(line -> out.println(Printable.line(line)));
     History.Day previous = history.previous().orElse(null);
     if (previous != null) {
       changes("Lost points since " + previous.date(), history.fallen(), out);
@@ -61,7 +55,7 @@ public final class GraphTable {
     if (changes.isEmpty()) {
       return;
     }
-    out.println(heading + ":");
+    out.println(Printable.line(heading + ":"));
     for (History.Change c : changes) {
       out.println(Printable.line("  " + c.control() + ": " + Numbers.points(c.before()) + " -> " + Numbers.points(c.after())));
     }

@@ -7,36 +7,34 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** An action's status changes, oldest first. */
-public final class HistoryReport {
-  private HistoryReport() {}
+public record HistoryReport(String actionId, List<ActionState.Change> history) {
 
-  public static void table(List<ActionState.Change> history, PrintWriter out) {
+  /** Every format the history prints in. */
+  public static final Renderers<HistoryReport> RENDERERS = Renderers.<HistoryReport>builder()
+      .add(Format.TABLE, HistoryReport::table)
+      .add(Format.JSON, (report, context, out) -> report.json(out))
+      .add(Format.CSV, (report, context, out) -> table(report.history).csv(out))
+      .add(Format.MARKDOWN, (report, context, out) -> table(report.history).markdown(out))
+      .build();
+
+  private void table(OutputContext context, PrintWriter out) {
     if (history.isEmpty()) {
       out.println("No status change recorded.");
     } else {
-      table(history).print(out);
+      table(history).print(context, out);
     }
-    out.flush();
-  }
-
-  public static void csv(List<ActionState.Change> history, PrintWriter out) {
-    table(history).csv(out);
-  }
-
-  public static void markdown(List<ActionState.Change> history, PrintWriter out) {
-    table(history).markdown(out);
   }
 
   /** The history as a table, for {@code status history} and {@code actions show}. */
   static TextTable table(List<ActionState.Change> history) {
     TextTable table = new TextTable().column("At").column("By").column("From").column("To").column("Note");
     for (ActionState.Change c : history) {
-      table.row(c.at(), c.by(), c.from().key(), c.to().key(), c.note());
+      table.row(c.at(), c.by(), c.from().label(), c.to().label(), c.note());
     }
     return table;
   }
 
-  public static void json(String actionId, List<ActionState.Change> history, PrintWriter out) {
+  private void json(PrintWriter out) {
     ObjectNode root = Json.document().put("action", actionId);
     root.set("history", array(history));
     Json.print(root, out);

@@ -16,18 +16,19 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The JSON report: a versioned contract scripts rely on. Fields are only ever added within a schema
- * version; renaming or removing one bumps {@link #SCHEMA_VERSION}.
+ * version; renaming or removing one bumps {@link #SCHEMA_VERSION}. For Microsoft Graph exports it adds
+ * a {@code graph} object.
  */
-public final class JsonReport implements Renderer {
+public final class JsonReport implements Renderer<Report> {
   public static final int SCHEMA_VERSION = 1;
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
   @Override
-  public void render(Report report, PrintWriter out) {
+  public void render(Report report, OutputContext context, PrintWriter out) {
     Json.print(tree(report), out);
   }
 
-  public ObjectNode tree(Report report) {
+  static ObjectNode tree(Report report) {
     Assessment assessment = report.assessment();
     ObjectNode root = NODES.objectNode();
     root.put("schemaVersion", SCHEMA_VERSION);
@@ -54,6 +55,7 @@ public final class JsonReport implements Renderer {
     }
     report.comparison().ifPresent(c -> root.set("baseline", baseline(c)));
     root.set("expiredReviews", ExpiredReviewsReport.json(report.expired()));
+    report.graph().ifPresent(graph -> root.set("graph", GraphJson.of(graph)));
     return root;
   }
 

@@ -23,29 +23,21 @@ import javax.xml.stream.XMLStreamWriter;
  *   <li>passed: all its points, or resolved through a third party or an alternate mitigation;
  *   <li>failure: fewer points than its maximum (To address, Planned, Regressed);
  *   <li>error: its check could not be decided from the snapshot;
- *   <li>skipped: not scored, deprecated, or the risk was accepted, with the reason.
+ *   <li>skipped: not scored, deprecated, not counted (Device actions without the Defender for Endpoint
+ *       connector), or the risk was accepted, with the reason.
  * </ul>
  */
-public final class JunitReport implements Renderer {
+final class JunitReport implements Renderer<Report> {
   private static final XMLOutputFactory FACTORY = XMLOutputFactory.newFactory();
   /** Characters XML 1.0 cannot carry at all, even escaped; a snapshot could hold them. */
   private static final Pattern NOT_XML = Pattern.compile("[^\\t\\n\\r\\x{20}-\\x{D7FF}\\x{E000}-\\x{FFFD}\\x{10000}-\\x{10FFFF}]");
 
-  private final Function<Category, Map<String, String>> properties;
-
-  /** A report whose test suites carry no properties. */
-  public JunitReport() {
-    this(category -> Map.of());
-  }
-
-  /** @param properties name-value pairs for each category's test suite, such as Graph's comparisons */
-  public JunitReport(Function<Category, Map<String, String>> properties) {
-    this.properties = properties;
-  }
-
   @Override
-  public void render(Report report, PrintWriter out) {
+  public void render(Report report, OutputContext context, PrintWriter out) {
     Assessment assessment = report.assessment();
+    // for Graph exports, each category's test suite carries Microsoft's numbers and the comparisons as properties
+    Function<Category, Map<String, String>> properties = category -> report.graph()
+        .map(graph -> GraphMessages.properties(graph, category)).orElse(Map.of());
     Map<Category, List<ActionResult>> byCategory = new TreeMap<>();
     for (Category c : Category.values()) {
       List<ActionResult> actions = assessment.actions().stream().filter(r -> r.category() == c).toList();
@@ -134,6 +126,9 @@ public final class JunitReport implements Renderer {
     if (r.action().deprecated()) {
       return "Deprecated: no longer counted";
     }
+    if (!r.countedInOverall()) {
+      return "Not counted: Device actions count only with the Defender for Endpoint Secure Score connector on";
+    }
     if (r.status() == Status.ERROR) {
       return "Error: " + r.error().orElse("");
     }
@@ -163,12 +158,13 @@ public final class JunitReport implements Renderer {
     return text.toString();
   }
 
+  /** XML 1.0 holds every character but a few controls; of the rest, those a terminal acts on are made inert too. */
   private static String xmlSafe(String text) {
-    return NOT_XML.matcher(text).replaceAll("\uFFFD");
+    return Printable.inert(NOT_XML.matcher(text).replaceAll("\uFFFD"));
   }
 
   private static Outcome outcome(ActionResult r) {
-    if (!r.action().counted() || r.status() == Status.RISK_ACCEPTED || r.status() == Status.NOT_ASSESSED) {
+    if (!r.countedInOverall() || r.status() == Status.RISK_ACCEPTED || r.status() == Status.NOT_ASSESSED) {
       return Outcome.SKIPPED;
     }
     if (r.status() == Status.ERROR) {

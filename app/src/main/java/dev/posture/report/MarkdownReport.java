@@ -11,23 +11,17 @@ import java.util.List;
 
 /**
  * A summary in GitHub-flavoured Markdown, for a pull-request comment or a CI job summary: the four
- * views, the categories, the changes since the baseline and the top open actions.
+ * views, the categories, the changes since the baseline and the top open actions; for Graph exports
+ * then what Microsoft reported, the comparisons and the history.
  */
-public final class MarkdownReport implements Renderer {
-  private final int top;
-
-  /** @param top how many of the best ranked open actions to list */
-  public MarkdownReport(int top) {
-    this.top = top;
-  }
-
+final class MarkdownReport implements Renderer<Report> {
   @Override
-  public void render(Report report, PrintWriter out) {
+  public void render(Report report, OutputContext context, PrintWriter out) {
     Assessment assessment = report.assessment();
     out.println("## Security posture: " + inline(assessment.tenant().displayName()));
     out.println();
     String captured = assessment.tenant().capturedAt().isEmpty() ? "" : ", captured " + inline(assessment.tenant().capturedAt());
-    out.println("Tenant `" + assessment.tenant().id().replace("`", "") + "`" + captured + ".");
+    out.println("Tenant " + code(assessment.tenant().id()) + captured + ".");
     out.println();
     Scores s = assessment.scores();
     table(out, List.of("Score", "Points", "Total", "Percent"), "|---|---:|---:|---:|", List.of(
@@ -46,17 +40,17 @@ public final class MarkdownReport implements Renderer {
         assessment.categories().stream().map(MarkdownReport::categoryRow).toList());
     report.comparison().ifPresent(c -> changes(c, out));
     out.println();
-    List<ActionResult> open = report.topOpen(top);
+    List<ActionResult> open = report.topOpen();
     if (open.isEmpty()) {
-      out.println("Every scored action has all its points.");
+      out.println(report.noTopActions());
     } else {
-      out.println("### Top " + open.size() + " open actions");
+      out.println("### " + report.topHeading());
       out.println();
       table(out, List.of("Rank", "Action", "Category", "Status", "Remaining", "Title"), "|---:|---|---|---|---:|---|",
-          open.stream().map(r -> List.of(String.valueOf(r.rank()), "`" + r.id() + "`", r.category().label(), r.status().label(),
+          open.stream().map(r -> List.of(String.valueOf(r.rank()), code(r.id()), r.category().label(), r.status().label(),
               Numbers.points(r.remaining()), cell(r.action().title()))).toList());
     }
-    out.flush();
+    report.graph().ifPresent(graph -> GraphMarkdown.render(graph, out));
   }
 
   private static void changes(Comparison comparison, PrintWriter out) {
@@ -69,7 +63,7 @@ public final class MarkdownReport implements Renderer {
     }
     out.println();
     table(out, List.of("Action", "Status", "Before", "Now", "Change"), "|---|---|---:|---:|---:|",
-        comparison.changes().stream().map(c -> List.of("`" + c.action().id() + "`", c.action().status().label(),
+        comparison.changes().stream().map(c -> List.of(code(c.action().id()), c.action().status().label(),
             Numbers.points(c.before()), Numbers.points(c.action().points()), Changes.signed(c.delta()))).toList());
   }
 
@@ -82,8 +76,9 @@ public final class MarkdownReport implements Renderer {
     return List.of(c.category().label(), score(s.current()), score(s.planned()), score(s.currentLicense()), score(s.achievable()));
   }
 
+  /** A view of a category; "-" for one with nothing to score. */
   private static String score(ScoreView view) {
-    return Numbers.points(view.points()) + "/" + Numbers.points(view.max()) + " (" + Numbers.percent(view.percent()) + ")";
+    return view.max() == 0 ? "-" : Numbers.points(view.points()) + "/" + Numbers.points(view.max()) + " (" + Numbers.percent(view.percent()) + ")";
   }
 
   /** Cells are already escaped; ids go in code spans, which cannot hold a backtick, so ids never do. */
@@ -95,18 +90,30 @@ public final class MarkdownReport implements Renderer {
     }
   }
 
-  /** Text from data made safe for a table cell: no pipe, code span, HTML or line break can escape it. */
+  /** Text from data made safe for a table cell: no pipe, code span, link, HTML or line break can escape it. */
   static String cell(String text) {
     return inline(text).replace("|", "\\|");
   }
 
+  /**
+   * Text from data made safe for a line of Markdown: it stays text (no code span, link, image or HTML
+   * starts in it), stays on its line ({@code <br>} for a break) and holds no control character.
+   */
   static String inline(String text) {
-    return text.replace("\\", "\\\\")
+    return Printable.inert(text).replace("\\", "\\\\")
         .replace("`", "\\`")
+        .replace("[", "\\[")
+        .replace("]", "\\]")
         .replace("&", "&amp;")
         .replace("<", "&lt;")
         .replace("\r\n", "<br>")
         .replace("\n", "<br>")
-        .replace("\r", "<br>");
+        .replace("\r", "<br>")
+        .replace("\t", " ");
+  }
+
+  /** An id as a code span, as every Markdown output shows ids: a span cannot hold a backtick or a line break. */
+  static String code(String id) {
+    return "`" + Printable.line(id).replace("`", "").replace("|", "\\|") + "`";
   }
 }

@@ -20,6 +20,14 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public record RemediationReport(List<RemediationRequest> requests, Function<String, String> titles, LocalDate today, boolean openOnly) {
 
+  /** Every format the requests print in. */
+  public static final Renderers<RemediationReport> RENDERERS = Renderers.<RemediationReport>builder()
+      .add(Format.TABLE, RemediationReport::table)
+      .add(Format.JSON, (report, context, out) -> report.json(out))
+      .add(Format.CSV, (report, context, out) -> report.table().csv(out))
+      .add(Format.MARKDOWN, (report, context, out) -> report.table().markdown(out))
+      .build();
+
   public RemediationReport {
     requests = requests.stream()
         .sorted(Comparator.comparing(RemediationRequest::due).thenComparing(RemediationRequest::action))
@@ -31,26 +39,17 @@ public record RemediationReport(List<RemediationRequest> requests, Function<Stri
     return r.isOpen() && r.due().isBefore(today) ? "overdue" : r.state();
   }
 
-  public void table(PrintWriter out) {
+  private void table(OutputContext context, PrintWriter out) {
     if (requests.isEmpty()) {
       out.println(openOnly ? "No open remediation request; --all lists the closed and withdrawn ones too." : "No remediation request.");
     } else {
-      table().print(out);
+      table().print(context, out);
     }
-    out.flush();
-  }
-
-  public void csv(PrintWriter out) {
-    table().csv(out);
-  }
-
-  public void markdown(PrintWriter out) {
-    table().markdown(out);
   }
 
   private TextTable table() {
     boolean ended = requests.stream().anyMatch(r -> !r.isOpen());
-    TextTable table = new TextTable().column("Action").column("Title").optional().column("Due").column("State")
+    TextTable table = new TextTable().column("Action").ids().column("Title").optional().column("Due").column("State")
         .column("Owner").column("Note").column("Requested by").optional().column("Requested at").optional();
     if (ended) {
       table.column("Ended by").column("Ended at").column("Ending note");
@@ -68,7 +67,7 @@ public record RemediationReport(List<RemediationRequest> requests, Function<Stri
     return table;
   }
 
-  public void json(PrintWriter out) {
+  private void json(PrintWriter out) {
     ObjectNode root = Json.document();
     ArrayNode array = root.putArray("remediationRequests");
     for (RemediationRequest r : requests) {

@@ -1,6 +1,7 @@
 package dev.posture.report;
 
 import dev.posture.catalog.Status;
+import dev.posture.graph.GraphAssessment;
 import dev.posture.scoring.ActionResult;
 import dev.posture.scoring.Assessment;
 import dev.posture.scoring.Comparison;
@@ -11,22 +12,55 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * What a renderer needs: the assessment, the state it was scored with (notes, tags, review dates and
- * remediation requests), when a baseline was given the comparison with it, and the decisions whose
- * review date has passed.
+ * An assessment as the report prints it: the assessment, the state it was scored with (notes, tags,
+ * review dates and remediation requests), when a baseline was given the comparison with it, the
+ * decisions whose review date has passed, and, for Microsoft Graph exports, what only Graph knows.
+ *
+ * @param graph Microsoft's own numbers, the comparisons and the history, when read from Graph exports
+ * @param top how many of the best ranked open actions the table and Markdown list
  */
-public record Report(Assessment assessment, State state, Optional<Comparison> comparison, List<ExpiredReview> expired) {
+public record Report(Assessment assessment, State state, Optional<Comparison> comparison, List<ExpiredReview> expired,
+    Optional<GraphAssessment> graph, int top) {
 
-  /** The report of {@code assessment} on {@code today}, with no baseline. */
-  public static Report of(Assessment assessment, State state, LocalDate today) {
-    return new Report(assessment, state, Optional.empty(), ExpiredReview.of(state, today));
+  /** How many open actions the table and Markdown list unless told otherwise. */
+  public static final int DEFAULT_TOP = 10;
+
+  /** Every format an assessment prints in. */
+  public static final Renderers<Report> RENDERERS = Renderers.<Report>builder()
+      .add(Format.TABLE, new AssessmentTable())
+      .add(Format.JSON, new JsonReport())
+      .add(Format.CSV, new CsvReport())
+      .add(Format.MARKDOWN, new MarkdownReport())
+      .add(Format.JUNIT, new JunitReport())
+      .build();
+
+  /** The report of an assessment of Microsoft Graph exports on {@code today}, which carry their own history. */
+  public static Report of(GraphAssessment graph, State state, LocalDate today, int top) {
+    return new Report(graph.assessment(), state, Optional.empty(), ExpiredReview.of(state, today), Optional.of(graph), top);
   }
 
   /** The best ranked actions still worth points, accepted risks left out. */
-  public List<ActionResult> topOpen(int top) {
+  public List<ActionResult> topOpen() {
+    return open().stream().limit(top).toList();
+  }
+
+  /** "Top 3 open actions", "Top 1 open action": the heading of the list. */
+  String topHeading() {
+    int listed = topOpen().size();
+    return "Top " + listed + (listed == 1 ? " open action" : " open actions");
+  }
+
+  /** What stands for the list when it lists none: every point is in, or --top 0 asked for none. */
+  String noTopActions() {
+    int open = open().size();
+    return open == 0 ? "Every scored action has all its points."
+        : open + (open == 1 ? " open action" : " open actions") + " (accepted risks left out); --top 0 lists none.";
+  }
+
+  /** Every action still worth points, best ranked first, accepted risks left out. */
+  public List<ActionResult> open() {
     return assessment.actions().stream()
         .filter(r -> r.action().counted() && r.remaining() > 0 && r.status() != Status.RISK_ACCEPTED)
-        .limit(top)
         .toList();
   }
 }

@@ -14,7 +14,7 @@ import org.apache.commons.csv.CSVPrinter;
 
 /**
  * A kubectl-style table: upper-case headers, no borders, columns two spaces apart, numbers
- * right-aligned. Widths come from the data. On a {@link Screen} of known width, a row never takes
+ * right-aligned. Widths come from the data. With a width to fit (a terminal, or --width), a row never takes
  * more: first the columns marked {@link #optional()} are left out, from the right; then text
  * columns give way, the widest first, and their cells end in an ellipsis (numbers and pictures keep
  * their width); when the table does not fit even so, columns are left out from the right.
@@ -29,9 +29,11 @@ public final class TextTable {
   /** Text shrinks; numbers are right-aligned and keep their width; fixed columns (pictures) too. */
   private enum Kind { TEXT, NUMBER, FIXED }
 
-  /** The headers as given: CSV and Markdown show them so, the table in capitals. */
+  /** The headers as given, in sentence case: Markdown shows them so, the table in capitals, CSV in lower case. */
   private final List<String> labels = new ArrayList<>();
   private final List<Kind> kinds = new ArrayList<>();
+  /** Columns of ids, which Markdown shows as code spans as it shows every id. */
+  private final List<Boolean> ids = new ArrayList<>();
   private final List<UnaryOperator<String>> styles = new ArrayList<>();
   private final List<Boolean> optional = new ArrayList<>();
   private final List<List<String>> rows = new ArrayList<>();
@@ -54,6 +56,13 @@ public final class TextTable {
     kinds.add(kind);
     styles.add(UnaryOperator.identity());
     optional.add(false);
+    ids.add(false);
+    return this;
+  }
+
+  /** Marks the last column added as one of ids. */
+  public TextTable ids() {
+    ids.set(ids.size() - 1, true);
     return this;
   }
 
@@ -80,7 +89,7 @@ public final class TextTable {
     return this;
   }
 
-  public void print(PrintWriter out) {
+  public void print(OutputContext context, PrintWriter out) {
     List<String> headers = labels.stream().map(l -> l.toUpperCase(Locale.ROOT)).toList();
     int[] widths = new int[headers.size()];
     for (int c = 0; c < widths.length; c++) {
@@ -89,8 +98,8 @@ public final class TextTable {
         widths[c] = Math.max(widths[c], row.get(c).length());
       }
     }
-    boolean[] shown = fit(widths, Screen.width(out));
-    String ellipsis = Screen.ascii(out) ? "..." : "…";
+    boolean[] shown = fit(widths, context.width());
+    String ellipsis = context.ellipsis();
     printRow(out, headers, widths, shown, ellipsis, false);
     for (List<String> row : rows) {
       printRow(out, row, widths, shown, ellipsis, true);
@@ -104,9 +113,9 @@ public final class TextTable {
   public void csv(PrintWriter out) {
     try {
       CSVPrinter printer = new CSVPrinter(out, CSVFormat.RFC4180);
-      printer.printRecord(data(labels));
+      printer.printRecord(data(labels).stream().map(l -> CsvReport.cell(l.toLowerCase(Locale.ROOT))).toList());
       for (List<String> row : rows) {
-        printer.printRecord(data(row).stream().map(CsvReport::neutralise).toList());
+        printer.printRecord(data(row).stream().map(CsvReport::cell).toList());
       }
       printer.flush();
     } catch (IOException e) {
@@ -122,9 +131,18 @@ public final class TextTable {
         alignment.append(kinds.get(c) == Kind.NUMBER ? "---:|" : "---|");
       }
     }
-    MarkdownReport.table(out, data(labels).stream().map(MarkdownReport::cell).toList(), alignment.toString(),
-        rows.stream().map(row -> data(row).stream().map(MarkdownReport::cell).toList()).toList());
-    out.flush();
+    List<String> headers = data(labels).stream().map(MarkdownReport::cell).toList();
+    List<List<String>> cells = new ArrayList<>();
+    for (List<String> row : rows) {
+      List<String> line = new ArrayList<>();
+      for (int c = 0; c < row.size(); c++) {
+        if (kinds.get(c) != Kind.FIXED) {
+          line.add(ids.get(c) ? MarkdownReport.code(row.get(c)) : MarkdownReport.cell(row.get(c)));
+        }
+      }
+      cells.add(line);
+    }
+    MarkdownReport.table(out, headers, alignment.toString(), cells);
   }
 
   /** The cells of a row but those of picture columns. */

@@ -17,8 +17,8 @@ import java.util.Optional;
  * @param error why the check could not be decided, when status is Error
  * @param notAssessed why the data the check reads was not seen, when status is Not assessed
  * @param licensed whether the tenant has every service plan the action needs
- * @param countedInOverall whether the action counts in the overall score (Device actions need the
- *     Defender for Endpoint connector; with Microsoft's scores, only the actions it scores count)
+ * @param countedInOverall whether the action counts in the overall score (scored and not deprecated;
+ *     with Microsoft's scores, only the actions it scores count)
  * @param countedInCategory whether the action counts in its category's score
  * @param sources which source decided the points, and what each gave
  * @param rankScore the ranking value (see {@link Ranking})

@@ -8,8 +8,8 @@ import java.util.Optional;
  * The result of scoring a catalogue against a snapshot and its state.
  *
  * @param actions every action, best ranked first
- * @param deviceActionsCounted false when the Defender for Endpoint connector is off, so Device
- *     actions are left out of the overall score (they still show in the Device category)
+ * @param deviceActionsCounted whether Device actions count in the overall score; they always do,
+ *     like every other action (without a devices section they are Not assessed)
  * @param sources the sources the assessment was made from: posture's checks on a snapshot,
  *     Microsoft's Secure Score, or both
  */

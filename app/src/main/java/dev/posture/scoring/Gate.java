@@ -31,17 +31,22 @@ public sealed interface Gate {
     }
   }
 
-  /** Fails when an action regressed or the current score dropped since the baseline. */
-  record FailOnRegression() implements Gate {
+  /**
+   * Fails when an action regressed or the current score dropped since the baseline.
+   *
+   * @param since what the assessment was compared with, for the message: "the baseline", or "the
+   *     previous day of the export" for Graph exports that carry their own history
+   */
+  record FailOnRegression(String since) implements Gate {
     @Override
     public Optional<String> failure(Assessment assessment, Optional<Comparison> comparison, List<ExpiredReview> expired) {
       List<String> regressed = assessment.actions().stream()
           .filter(r -> r.status() == Status.REGRESSED).map(ActionResult::id).toList();
       if (!regressed.isEmpty()) {
-        return Optional.of("regressed since the baseline: " + String.join(", ", regressed));
+        return Optional.of("regressed since " + since + ": " + String.join(", ", regressed));
       }
       return comparison.filter(c -> c.pointsChange() < 0).map(c -> "current score dropped from "
-          + plain(c.before().points()) + " to " + plain(c.after().points()) + " points since the baseline");
+          + plain(c.before().points()) + " to " + plain(c.after().points()) + " points since " + since);
     }
   }
 

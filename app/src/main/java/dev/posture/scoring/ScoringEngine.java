@@ -76,9 +76,8 @@ public final class ScoringEngine {
     microsoft.ifPresent(m -> sources.add(Source.MICROSOFT));
     TenantInfo tenant = snapshot.map(Snapshot::tenant).orElseGet(() -> microsoft.get().tenant());
     List<Suggestion> suggestions = snapshot.map(s -> suggestions(results, Map.of("tenant", s.settings()))).orElse(List.of());
-    boolean deviceActionsCounted = microsoft.isPresent() || snapshot.get().secureScoreConnector();
     return new Assessment(tenant, overall(results), byCategory(results), List.copyOf(results), suggestions,
-        deviceActionsCounted, List.copyOf(sources));
+        true, List.copyOf(sources));
   }
 
   /**
@@ -199,9 +198,7 @@ public final class ScoringEngine {
         Optional.ofNullable(measured).map(m -> new SourcePoints(m.points(), m.coverage(), Optional.of(microsoft.get().asOf()))),
         Optional.ofNullable(posture).filter(o -> !o.decided()).map(o -> o.error != null ? o.error : o.notSeen),
         microsoft.isPresent() && measured == null);
-    boolean inOverall = action.counted() && (microsoft.isPresent()
-        ? measured != null
-        : action.category() != Category.DEVICE || snapshot.get().secureScoreConnector());
+    boolean inOverall = action.counted() && (microsoft.isEmpty() || measured != null);
     boolean inCategory = action.counted() && (microsoft.isEmpty() || measured != null && measured.countedInCategory());
     if (!postureDecides) {
       Outcome byMicrosoft = new Outcome(0, false, false, measured.coverage().orElse(null), null, null);

@@ -23,8 +23,9 @@ import tools.jackson.databind.node.JsonNodeFactory;
  * The fields of one collection's elements as the snapshot schema declares them, checked while the
  * elements stream by: a user whose {@code accountEnabled} is {@code "yes"} stops the run with its
  * line and path, as a wrong type in the settings does, instead of quietly turning every check that
- * reads it into an Error. The element schemas use only {@code type}, {@code enum} and {@code $ref}s
- * to a list of strings, and the check costs one map lookup a field. Fields the schema does not
+ * reads it into an Error. The element schemas use only {@code type}, {@code enum} (null among the
+ * choices allows null) and {@code $ref}s to a list of strings, and the check costs one map lookup a
+ * field. Fields the schema does not
  * declare are read as they are: snapshots grow as Graph does.
  */
 final class ElementShape {
@@ -71,10 +72,14 @@ final class ElementShape {
       types.add(schema.path("type").stringValue());
     }
     Set<String> choices = new LinkedHashSet<>();
-    schema.path("enum").forEach(v -> choices.add(v.stringValue()));
     Set<JsonToken> tokens = EnumSet.noneOf(JsonToken.class);
-    if (!choices.isEmpty()) {
-      tokens.add(JsonToken.VALUE_STRING);
+    for (JsonNode choice : schema.path("enum")) {
+      if (choice.isNull()) {
+        tokens.add(JsonToken.VALUE_NULL);
+      } else {
+        choices.add(choice.stringValue());
+        tokens.add(JsonToken.VALUE_STRING);
+      }
     }
     for (String type : types) {
       tokens.addAll(switch (type) {
@@ -91,7 +96,7 @@ final class ElementShape {
     String itemType = schema.path("items").path("type").isString() ? schema.path("items").path("type").stringValue() : null;
     String expected = choices.isEmpty()
         ? SchemaValidator.expected(schema.path("type")) + (itemType == null ? "" : " of " + itemType + "s")
-        : "one of " + String.join(", ", choices);
+        : "one of " + String.join(", ", choices) + (tokens.contains(JsonToken.VALUE_NULL) ? " or null" : "");
     return new Field(tokens, choices, itemType, expected);
   }
 
@@ -143,7 +148,7 @@ final class ElementShape {
   }
 
   private static boolean accepts(Field field, JsonToken token, JsonParser parser) {
-    return field.tokens.contains(token) && (field.choices.isEmpty() || field.choices.contains(parser.getString()));
+    return field.tokens.contains(token) && (token != JsonToken.VALUE_STRING || field.choices.isEmpty() || field.choices.contains(parser.getString()));
   }
 
   /** The index of the first item that is not of {@code type}, or -1. */
@@ -153,6 +158,7 @@ final class ElementShape {
       boolean ok = switch (type) {
         case "string" -> item instanceof String;
         case "boolean" -> item instanceof Boolean;
+        case "object" -> item instanceof Map;
         default -> true;
       };
       if (!ok) {

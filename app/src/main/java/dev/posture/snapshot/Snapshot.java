@@ -15,8 +15,6 @@ import java.util.Set;
  * @param settings the snapshot without its large collections, as CEL values (maps, lists, strings,
  *     longs, doubles, booleans, null)
  * @param servicePlans service plans that are enabled in the tenant's subscriptions
- * @param secureScoreConnector whether Defender for Endpoint feeds Secure Score (Device actions count
- *     in the overall score only then)
  * @param sections the sections the snapshot holds, large collections included (a {@code null} section
  *     holds nothing)
  * @param notCollected sections a collection tried and could not get, with the reason
@@ -26,7 +24,6 @@ public record Snapshot(
     TenantInfo tenant,
     Map<String, Object> settings,
     Set<String> servicePlans,
-    boolean secureScoreConnector,
     Elements elements,
     Set<String> sections,
     Map<String, String> notCollected) {
@@ -44,7 +41,7 @@ public record Snapshot(
   public Snapshot withNotCollected(Map<String, String> reasons) {
     Map<String, String> merged = new LinkedHashMap<>(notCollected);
     merged.putAll(reasons);
-    return new Snapshot(source, tenant, settings, servicePlans, secureScoreConnector, elements, sections, Map.copyOf(merged));
+    return new Snapshot(source, tenant, settings, servicePlans, elements, sections, Map.copyOf(merged));
   }
 
   /** How many elements each collection holds, counted in one pass. */

@@ -27,6 +27,11 @@ import tools.jackson.databind.node.ObjectNode;
  * snapshots grow as Graph does.
  */
 public final class SnapshotLoader {
+  /**
+   * Large sections no check reads yet (Intune's managed devices): skipped like a collection, so a
+   * fleet of them costs no memory, and counted as present.
+   */
+  private static final Set<String> UNREAD = Set.of("managedDevices");
 
   public Snapshot load(SnapshotLocation location, InputStream stdin) {
     Source source = location.snapshot()
@@ -56,7 +61,7 @@ public final class SnapshotLoader {
       }
       if (first != JsonToken.START_OBJECT) {
         throw new InputException(source.name(), parser.currentTokenLocation().getLineNr(), "$",
-            "expected a mapping of sections (tenant, licenses, users, ...)");
+            "expected a mapping of sections (tenant, subscribedSkus, users, ...)");
       }
       lines.put("$", parser.currentTokenLocation().getLineNr());
       while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
@@ -67,7 +72,7 @@ public final class SnapshotLoader {
           throw new InputException(source.name(), line, path, "duplicate key '" + name + "'");
         }
         JsonToken value = parser.nextToken();
-        if (collectionNamed(name) != null) {
+        if (collectionNamed(name) != null || UNREAD.contains(name)) {
           if (value != JsonToken.START_ARRAY && value != JsonToken.VALUE_NULL) {
             throw new InputException(source.name(), line, path, "expected a list, found " + (value == JsonToken.START_OBJECT ? "a mapping" : parser.getString()));
           }
@@ -119,9 +124,7 @@ public final class SnapshotLoader {
         sections.add(e.getKey());
       }
     }
-    Node connector = root.field("defenderForEndpoint");
-    boolean secureScoreConnector = !connector.isMissing() && connector.object().bool("secureScoreConnector", false);
-    return new Snapshot(document.source(), tenant, settings, servicePlans(root.field("licenses")), secureScoreConnector, elements,
+    return new Snapshot(document.source(), tenant, settings, servicePlans(root.field("subscribedSkus")), elements,
         Set.copyOf(sections), Map.of());
   }
 
@@ -149,10 +152,10 @@ public final class SnapshotLoader {
         node.optionalText("capturedAt").orElse(""));
   }
 
-  /** Enabled service plans of active subscriptions, shaped like Graph's subscribedSkus. */
-  private static Set<String> servicePlans(Node licenses) {
+  /** Enabled service plans of active subscriptions (Graph's subscribedSkus). */
+  private static Set<String> servicePlans(Node subscribedSkus) {
     Set<String> plans = new LinkedHashSet<>();
-    for (Node sku : licenses.items()) {
+    for (Node sku : subscribedSkus.items()) {
       sku.object();
       String capability = sku.optionalText("capabilityStatus").orElse("Enabled");
       if (!capability.equalsIgnoreCase("Enabled") && !capability.equalsIgnoreCase("Warning")) {

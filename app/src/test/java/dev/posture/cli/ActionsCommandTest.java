@@ -42,7 +42,7 @@ class ActionsCommandTest {
     Cli.Result r = actions("list").succeeded();
 
     Cli.assertGolden("actions-list-contoso.txt", r.out());
-    assertThat(ids(r.out())).startsWith("PWAgePolicyNew", "scid_25", "scid_2500", "aad_admin_consent_workflow", "exo_storageproviderrestricted");
+    assertThat(ids(r.out())).startsWith("PWAgePolicyNew", "scid_25", "scid_2500", "AdminMFAV2", "aad_admin_consent_workflow");
   }
 
   @Test
@@ -69,7 +69,7 @@ class ActionsCommandTest {
 
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {
-    "--search=password spray                | PWAgePolicyNew SigninRiskPolicy UserRiskPolicy BlockLegacyAuthentication AdminMFAV2 MFARegistrationV2 aad_custom_banned_passwords exo_oauth2clientprofileenabled spo_legacy_auth",
+    "--search=password spray                | PWAgePolicyNew AdminMFAV2 SigninRiskPolicy UserRiskPolicy BlockLegacyAuthentication MFARegistrationV2 aad_custom_banned_passwords exo_oauth2clientprofileenabled spo_legacy_auth",
     "--search=SCID_20                       | scid_2090 scid_2012 scid_2003 scid_2010 scid_2070",
     "--category=device --status=to-address  | scid_25 scid_2500 scid_69 scid_96 scid_76 scid_53 scid_2090 scid_2012 scid_2003 scid_5011 scid_32 scid_44 scid_3010 scid_15",
     "--device-category=operating system     | scid_25 scid_69 scid_15 scid_5009",
@@ -81,7 +81,7 @@ class ActionsCommandTest {
     "--tag=exception                        | mdo_blockmailforward",
     "--category=identity --sort=title       | OneAdmin IntegratedApps BlockLegacyAuthentication SigninRiskPolicy UserRiskPolicy MFARegistrationV2 AdminMFAV2 SelfServicePasswordReset PasswordHashSync LimitGlobalAdmins EmergencyAccessAccounts RestrictGuestAccess PWAgePolicyNew RoleOverlap",
     "--category=data --sort=max             | dlp_datalossprevention mip_sensitivitylabelspolicies mip_autosensitivitylabelspolicies mip_purviewlabelconsent",
-    "--category=identity --sort=remaining   | PWAgePolicyNew BlockLegacyAuthentication SigninRiskPolicy UserRiskPolicy IntegratedApps AdminMFAV2 MFARegistrationV2 SelfServicePasswordReset EmergencyAccessAccounts RestrictGuestAccess PasswordHashSync OneAdmin RoleOverlap LimitGlobalAdmins",
+    "--category=identity --sort=remaining   | PWAgePolicyNew BlockLegacyAuthentication SigninRiskPolicy UserRiskPolicy AdminMFAV2 IntegratedApps MFARegistrationV2 EmergencyAccessAccounts RestrictGuestAccess SelfServicePasswordReset PasswordHashSync OneAdmin RoleOverlap LimitGlobalAdmins",
   })
   void filtersAndSorts(String options, String expected) {
     String[] args = options.trim().split(" (?=--)");
@@ -117,25 +117,26 @@ class ActionsCommandTest {
   }
 
   @Test
-  void showTellsWhichLicencesTheTenantHas() {
+  void showTellsWhichLicensesTheTenantHas() {
     String out = actions("show", "UserRiskPolicy").succeeded().out();
 
-    assertThat(out).contains("  Licences:\n    - AAD_PREMIUM_P2: not in the tenant\n");
-    assertThat(out).contains("  Current state: the tenant's settings do not pass the check\n");
+    assertThat(out).contains("  Licenses:\n    - AAD_PREMIUM_P2: in the tenant's EMSPREMIUM subscription, which is suspended\n");
+    assertThat(out).contains("  Current state: 0 of 37 users covered\n");
   }
 
   @Test
   void showAcceptsTheSharedReference() {
     assertThat(actions("show", "posture://actions/scid_2090").succeeded().out())
         .startsWith("scid_2090: Encrypt all BitLocker-supported drives\nReference: posture://actions/scid_2090\n")
-        .contains("  Current state: 9 of 12 devices covered\n");
+        .contains("  Current state: 9 of 12 devices comply\n");
   }
 
   @Test
   void showGivesTheSuggestionWhenSecurityDefaultsAreOn() throws Exception {
     Path tenant = Tenants.contoso(dir);
     Path snapshot = tenant.resolve("snapshot.json");
-    Files.writeString(snapshot, Tenants.text(snapshot).replace("\"securityDefaults\": {\n    \"isEnabled\": false", "\"securityDefaults\": {\n    \"isEnabled\": true"));
+    Files.writeString(snapshot, Tenants.text(snapshot).replace("\"displayName\": \"Security Defaults\",\n    \"isEnabled\": false",
+        "\"displayName\": \"Security Defaults\",\n    \"isEnabled\": true"));
 
     String out = Cli.run("actions", "show", tenant.toString(), "SigninRiskPolicy", "--catalog", Tenants.CATALOG).succeeded().out();
 
@@ -160,14 +161,26 @@ class ActionsCommandTest {
 
     List<CSVRecord> records = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(new StringReader(csv)).getRecords();
     assertThat(records).hasSize(3);
-    assertThat(records).allSatisfy(r -> assertThat(r.get("recipientTypeDetails")).isEqualTo("UserMailbox"));
-    assertThat(records.get(0).get("userPrincipalName")).endsWith("@contoso.com");
+    assertThat(records.get(0).getParser().getHeaderNames()).containsExactly("mailbox", "recipient type");
+    assertThat(records).allSatisfy(r -> assertThat(r.get("recipient type")).isEqualTo("UserMailbox"));
+    assertThat(records.get(0).get("mailbox")).endsWith("@contoso.com");
+  }
+
+  @Test
+  void aPlanInASuspendedSubscriptionIsShownSuspended() {
+    String table = actions("show", "SigninRiskPolicy").succeeded().out();
+    JsonNode json = JsonMapper.builder().build().readTree(actions("show", "SigninRiskPolicy", "--format", "json").succeeded().out());
+
+    assertThat(table).contains("  Licenses:\n    - AAD_PREMIUM_P2: in the tenant's EMSPREMIUM subscription, which is suspended\n")
+        .doesNotContain("Licences", "not in the tenant");
+    assertThat(json.at("/action/licenses/0").toString())
+        .isEqualTo("{\"servicePlan\":\"AAD_PREMIUM_P2\",\"inTenant\":false,\"subscriptionStatus\":\"Suspended\"}");
   }
 
   @Test
   void affectedNeedsACoverageAction() {
-    actions("show", "BlockLegacyAuthentication", "--affected").exited(ExitCode.USAGE).oneLineError()
-        .errContains("posture: BlockLegacyAuthentication is decided by tenant settings, not element by element");
+    actions("show", "PWAgePolicyNew", "--affected").exited(ExitCode.USAGE).oneLineError()
+        .errContains("posture: PWAgePolicyNew is decided by tenant settings, not element by element");
   }
 
   @Test
@@ -180,8 +193,10 @@ class ActionsCommandTest {
 
   @Test
   void formatsACommandDoesNotPrintAreUsageErrors() {
-    actions("list", "--format", "junit").exited(ExitCode.USAGE).oneLineError().errContains("'actions list' does not print junit output");
-    actions("show", "OneAdmin", "--format", "csv").exited(ExitCode.USAGE).oneLineError().errContains("'actions show' does not print csv output");
+    actions("list", "--format", "junit").exited(ExitCode.USAGE)
+        .errContains("posture: Invalid value for option '--format': expected one of table, json, csv, markdown, found 'junit'");
+    actions("show", "OneAdmin", "--format", "csv").exited(ExitCode.USAGE).oneLineError()
+        .errContains("posture: an action prints as table, json, markdown; csv is for the elements of --affected");
   }
 
   @Test

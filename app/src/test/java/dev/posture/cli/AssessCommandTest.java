@@ -127,6 +127,81 @@ class AssessCommandTest {
   }
 
   @Test
+  void topZeroListsNoActionButSaysHowManyAreOpen() {
+    String table = Cli.run("assess", CONTOSO, "--top", "0").succeeded().out();
+    String markdown = Cli.run("assess", CONTOSO, "--top", "0", "--format", "markdown").succeeded().out();
+
+    long open = JsonMapper.builder().build().readTree(Cli.run("assess", CONTOSO, "--format", "json").out()).path("actions").valueStream()
+        .filter(a -> a.path("remaining").doubleValue() > 0 && a.path("scored").booleanValue() && !a.path("deprecated").booleanValue()
+            && !a.path("status").stringValue().equals("Risk accepted"))
+        .count();
+    assertThat(open).isEqualTo(43);
+    assertThat(table).contains("\n43 open actions (accepted risks left out); --top 0 lists none.\n").doesNotContain("Every scored action");
+    assertThat(markdown).contains("\n43 open actions (accepted risks left out); --top 0 lists none.\n").doesNotContain("Every scored action");
+  }
+
+  @Test
+  void aCategoryWithNothingToScoreShowsADashNotZeroPercent(@TempDir Path dir) throws Exception {
+    Path catalogue = Files.writeString(dir.resolve("apps.yaml"), """
+        actions:
+          - id: A1
+            title: An action
+            category: Apps
+            product: Exchange Online
+            maxScore: 3
+            tier: Core
+            implementationCost: Low
+            userImpact: Low
+            check: {passes: 'tenant.exchangeOrganizationConfig.MailTipsAllTipsEnabled'}
+        """);
+
+    String table = Cli.run("assess", CONTOSO, "--catalog", catalogue.toString(), "--state", dir.resolve("none.yaml").toString()).out();
+    String markdown = Cli.run("assess", CONTOSO, "--catalog", catalogue.toString(), "--format", "markdown").out();
+
+    assertThat(table).contains("\nIdentity            -            -                -            -\n", "\nApps      3/3 100.00%  3/3 100.00%");
+    assertThat(markdown).contains("\n| Identity | - | - | - | - |\n");
+  }
+
+  @Test
+  void topOneSaysActionInTheSingular() {
+    assertThat(Cli.run("assess", CONTOSO, "--top", "1").succeeded().out()).contains("\nTop 1 open action by rank (accepted risks left out):\n");
+    assertThat(Cli.run("assess", CONTOSO, "--top", "1", "--format", "markdown").succeeded().out()).contains("\n### Top 1 open action\n");
+  }
+
+  @Test
+  void aStateFileNamedButMissingIsAWarningAndNothingIsCreated(@TempDir Path dir) {
+    Path typo = dir.resolve("decisons.yaml");
+
+    Cli.Result r = Cli.run("assess", CONTOSO, "--state", typo.toString()).exited(ExitCode.OK);
+
+    assertThat(r.err()).isEqualTo("posture: warning: the state file " + typo + " does not exist; no decisions are applied"
+        + " (a command that records one creates it)\n");
+    assertThat(typo).doesNotExist();
+  }
+
+  @Test
+  void anOutputFileInAMissingFolderNamesTheFolder(@TempDir Path dir) {
+    Path file = dir.resolve("missing-dir").resolve("report.json");
+
+    Cli.Result r = Cli.run("assess", CONTOSO, "--format", "json", "-o", file.toString()).exited(ExitCode.INVALID_INPUT).oneLineError();
+
+    assertThat(r.err()).isEqualTo("posture: " + file + ": cannot be written: the folder " + file.getParent() + " does not exist\n");
+  }
+
+  @Test
+  void anOutputFileWithoutAFormatTakesTheFormatOfItsExtension(@TempDir Path dir) throws Exception {
+    for (String[] file : new String[][] {{"r.json", "json"}, {"r.csv", "csv"}, {"r.md", "markdown"}, {"r.xml", "junit"}, {"r.txt", "table"}}) {
+      Path written = dir.resolve(file[0]);
+      Cli.run("assess", CONTOSO, "-o", written.toString()).succeeded();
+
+      assertThat(Files.readString(written)).as(file[0]).isEqualTo(Cli.run("assess", CONTOSO, "--format", file[1]).out());
+    }
+    Path explicit = dir.resolve("table.json");
+    Cli.run("assess", CONTOSO, "-o", explicit.toString(), "--format", "table").succeeded();
+    assertThat(Files.readString(explicit)).as("--format wins").isEqualTo(Cli.run("assess", CONTOSO).out());
+  }
+
+  @Test
   void unknownOptionIsAUsageError() {
     Cli.run("assess", CONTOSO, "--frobnicate").exited(ExitCode.USAGE).errContains("Unknown option: '--frobnicate'");
   }

@@ -121,7 +121,7 @@ class AssessGraphTest {
   void regressionsAgainstTheExportsOwnHistory() {
     Cli.run("assess", "--graph", TENANT, "--catalog", CATALOG, "--fail-on-regression")
         .exited(ExitCode.GATE_FAILED).oneLineError()
-        .errContains("regressed since the baseline: AdminMFAV2");
+        .errContains("posture: gate failed: regressed since the previous day of the export: AdminMFAV2");
   }
 
   @Test

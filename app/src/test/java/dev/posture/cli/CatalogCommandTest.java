@@ -34,6 +34,22 @@ class CatalogCommandTest {
   }
 
   @Test
+  void aDeprecatedActionIsCountedAsDeprecatedNotAsScored(@TempDir Path dir) throws Exception {
+    Path file = write(dir, "a.yaml", ACTION + ACTION.replace("actions:\n", "").replace("A1", "A2").replace("maxScore: 3", "maxScore: 3\n    deprecated: true"));
+
+    assertThat(Cli.run("catalog", "validate", file.toString()).succeeded().out())
+        .isEqualTo(file + ": valid, 2 actions (1 scored, 0 not scored, 1 deprecated) in 1 file: Apps 2\n");
+  }
+
+  @Test
+  void licenseIsTheOptionAndLicenceItsAlias() {
+    String license = Cli.run("catalog", "list", "--license", "AAD_PREMIUM_P2").succeeded().out();
+
+    assertThat(Cli.run("catalog", "list", "--licence", "AAD_PREMIUM_P2").succeeded().out()).isEqualTo(license);
+    assertThat(Cli.run("catalog", "list", "--help").succeeded().out()).contains("--license=PLAN").doesNotContain("--licence");
+  }
+
+  @Test
   void catalogueFolderIsValid() {
     Cli.run("catalog", "validate", CATALOG).succeeded();
   }
@@ -93,7 +109,7 @@ class CatalogCommandTest {
     Cli.Result r = Cli.run("catalog", "list", "--category", "device", "--device-category", "network", "--format", "csv").succeeded();
 
     assertThat(r.out().lines()).containsExactly(
-        "id,category,device category,max,scored,tier,licenses,title",
+        "action,category,device category,max,scored,tier,licenses,title",
         "scid_5007,Device,Network,10,yes,Core,WINDEFATP,Turn on Firewall in macOS",
         "scid_2070,Device,Network,10,yes,Core,WINDEFATP,Turn on Microsoft Defender Firewall",
         "scid_53,Device,Network,8,yes,Core,WINDEFATP,Disable SMBv1 client driver",
@@ -101,14 +117,17 @@ class CatalogCommandTest {
   }
 
   @Test
-  void listJsonCarriesTheWholeAction() {
-    JsonNode list = JsonMapper.builder().build().readTree(
+  void listJsonCarriesTheWholeActionUnderTheSchemaVersion() {
+    JsonNode root = JsonMapper.builder().build().readTree(
         Cli.run("catalog", "list", "--licence", "aad_premium_p2", "--format", "json").succeeded().out());
+    JsonNode list = root.get("actions");
 
+    assertThat(root.get("schemaVersion").intValue()).isEqualTo(1);
     assertThat(list).hasSize(2);
     assertThat(list.get(0).get("id").stringValue()).isEqualTo("SigninRiskPolicy");
     assertThat(list.get(0).get("maxScore").doubleValue()).isEqualTo(7.0);
-    assertThat(list.get(0).get("check").get("passes").stringValue()).contains("signInRiskLevels");
+    assertThat(list.get(0).get("check").get("of").stringValue()).isEqualTo("users");
+    assertThat(list.get(0).get("check").get("covered").stringValue()).contains("signInRiskLevels", "p.appliesTo(user)");
     assertThat(list.get(1).get("suggest").get("status").stringValue()).isEqualTo("Resolved through alternate mitigation");
   }
 
@@ -123,7 +142,7 @@ class CatalogCommandTest {
   @Test
   void unknownCategoryIsAUsageError() {
     Cli.run("catalog", "list", "--category", "network").exited(ExitCode.USAGE)
-        .errContains("Invalid value for option '--category': expected one of Identity, Device, Apps, Data, found 'network'");
+        .errContains("Invalid value for option '--category': expected one of identity, device, apps, data, found 'network'");
   }
 
   @Test
@@ -134,7 +153,7 @@ class CatalogCommandTest {
   @Test
   void junitFormatIsAUsageError() {
     Cli.run("catalog", "list", "--format", "junit").exited(ExitCode.USAGE)
-        .errContains("'catalog list' does not print junit output");
+        .errContains("posture: Invalid value for option '--format': expected one of table, json, csv, markdown, found 'junit'");
   }
 
   private static Path write(Path dir, String name, String text) throws Exception {

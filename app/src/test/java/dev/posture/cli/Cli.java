@@ -14,7 +14,10 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /** Runs posture in-process with captured streams. */
 final class Cli {
@@ -23,6 +26,8 @@ final class Cli {
   private static final boolean UPDATE = Boolean.getBoolean("posture.updateGolden");
   /** "Now" for every run, so stamps and review dates do not depend on the day the tests run. */
   static final Clock NOW = Clock.fixed(Instant.parse("2026-11-22T06:00:00Z"), ZoneOffset.UTC);
+  /** The catalogue cache of this test run, in a temporary folder removed when the tests end. */
+  private static final Path CACHE = temporaryCache();
 
   private Cli() {}
 
@@ -65,8 +70,36 @@ final class Cli {
   private static Result run(Clock clock, InputStream in, Map<String, String> env, Path dir, String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    int code = PostureCli.run(args, new PrintWriter(out), new PrintWriter(err), in, env, dir, clock);
+    int code = PostureCli.run(args, new PrintWriter(out), new PrintWriter(err), invocation(in, env, dir, clock));
     return new Result(code, out.toString(), err.toString());
+  }
+
+  /**
+   * A run with no terminal and only the variables a test gives, plus a catalogue cache of the test
+   * run's own (unless the test names one), so nothing reads or writes the user's home.
+   */
+  static Invocation invocation(InputStream in, Map<String, String> env, Path dir, Clock clock) {
+    Map<String, String> variables = new HashMap<>(env);
+    variables.putIfAbsent("POSTURE_CACHE_DIR", CACHE.toString());
+    return new Invocation(in, variables, dir, clock, false, () -> 0);
+  }
+
+  private static Path temporaryCache() {
+    try {
+      Path cache = Files.createTempDirectory("posture-test-cache");
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> delete(cache)));
+      return cache;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void delete(Path folder) {
+    try (Stream<Path> files = Files.walk(folder)) {
+      files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+    } catch (IOException e) {
+      // a temporary folder: the system cleans it up
+    }
   }
 
   /** Compares {@code actual} with a golden file, or rewrites it when updating. */

@@ -17,6 +17,17 @@ class CompletionCommandTest {
   }
 
   @Test
+  void statusSetCompletesOnlyTheStatusesItTakesAndActionsCompleteTheirIds() {
+    String script = Cli.run("completion", "bash").succeeded().out();
+    String statusSet = script.substring(script.indexOf("function _picocli_posture_status_set()"));
+    statusSet = statusSet.substring(0, statusSet.indexOf("\n}\n"));
+
+    assertThat(statusSet).contains("(\"to-address\" \"planned\" \"risk-accepted\" \"third-party\" \"alternate-mitigation\") # --status values")
+        .doesNotContain("completed", "regressed", "error");
+    assertThat(statusSet).contains("AdminMFAV2", "scid_2090", "mdo_blockmailforward");
+  }
+
+  @Test
   void zshGetsTheSameScriptWhichLoadsBashcompinit() {
     String zsh = Cli.run("completion", "zsh").succeeded().out();
 

@@ -3,11 +3,15 @@ package dev.posture.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.Writer;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
@@ -27,7 +31,10 @@ import tools.jackson.databind.json.JsonMapper;
 class HostileTextTest {
   /** Everything at once; each format has its own way to break on it. */
   static final String HOSTILE = "=HYPERLINK(\"http://evil.example\",\"x\") <script>alert(1)</script> | a ]]> b \"q\" 'q'"
-      + "\nFAKE LINE\r\n\u001B]0;pwned\u0007\u001B[2J\u202Eevil";
+      + " [x](javascript:alert(1)) \u001B[8mhidden\u001B[0m \u007F\u009B[2J"
+      + "\nFAKE LINE\r\n\u001B]0;pwned\u0007\u001B[2J\u202Eevil\nposture: forged";
+  /** What a terminal would act on: escape, bell, DEL, the 8-bit CSI and a right-to-left override. */
+  private static final String[] ACTIVE = {"\u001B", "\u0007", "\u007F", "\u009B", "\u202E"};
 
   @TempDir Path dir;
 
@@ -35,7 +42,7 @@ class HostileTextTest {
   void hostileTenant() throws Exception {
     String snapshot = Files.readString(Path.of("../samples/contoso/snapshot.json"))
         .replace("\"displayName\": \"Contoso Pharmaceuticals\"", "\"displayName\": " + json(HOSTILE))
-        .replace("\"CONTOSO-WS010\"", json(HOSTILE));
+        .replace("\"contoso-ws010.contoso.com\"", json(HOSTILE));
     Files.writeString(dir.resolve("snapshot.json"), snapshot);
     Files.writeString(dir.resolve("posture-state.yaml"), """
         actions:
@@ -56,7 +63,7 @@ class HostileTextTest {
 
     JsonNode report = JsonMapper.builder().build().readTree(out);
     assertThat(report.path("tenant").path("displayName").stringValue()).isEqualTo(HOSTILE);
-    assertThat(out).doesNotContain("\u001B", "\u0007", "\n\"FAKE");
+    assertThat(out).doesNotContain(ACTIVE).doesNotContain("\n\"FAKE");
   }
 
   @Test
@@ -69,15 +76,15 @@ class HostileTextTest {
     CSVRecord request = rows.stream().filter(r -> r.get("record").equals("remediation-request")).findFirst().orElseThrow();
     assertThat(request.get("owner")).startsWith("'=HYPERLINK(");
     assertThat(rows).allSatisfy(r -> assertThat(r.size()).isEqualTo(rows.get(0).size()));
-    assertThat(out).as("no escape reaches a terminal that shows the file").doesNotContain("\u001B", "\u0007");
+    assertThat(out).as("no escape reaches a terminal that shows the file").doesNotContain(ACTIVE);
   }
 
   @Test
   void markdownCannotBreakItsTablesOrCarryHtml() {
     String out = Cli.run("assess", dir.toString(), "--format", "markdown").succeeded().out();
 
-    assertThat(out).doesNotContain("<script>", "\u001B", "\u0007").contains("&lt;script>");
-    assertThat(out.lines().filter(l -> l.startsWith("FAKE LINE"))).isEmpty();
+    assertThat(out).doesNotContain("<script>", "[x](").doesNotContain(ACTIVE).contains("&lt;script>", "\\[x\\](javascript:");
+    assertThat(out.lines().filter(l -> l.startsWith("FAKE LINE") || l.startsWith("posture:"))).isEmpty();
   }
 
   @Test
@@ -88,7 +95,7 @@ class HostileTextTest {
         .parse(new ByteArrayInputStream(out.getBytes(StandardCharsets.UTF_8)));
     NodeList skipped = xml.getElementsByTagName("skipped");
     assertThat(skipped.getLength()).isPositive();
-    assertThat(out).doesNotContain("<script>").doesNotContain("\u001B");
+    assertThat(out).doesNotContain("<script>").doesNotContain(ACTIVE);
     assertThat(xml.getDocumentElement().getAttribute("name")).contains("<script>alert(1)</script>", "]]>", "FAKE LINE");
   }
 
@@ -100,11 +107,13 @@ class HostileTextTest {
         List.of("actions", "list", dir.toString(), "--group-by", "tag"),
         List.of("actions", "show", dir.toString(), "mdo_blockmailforward"),
         List.of("actions", "show", dir.toString(), "scid_2090", "--affected"),
-        List.of("status", "history", dir.toString(), "mdo_blockmailforward"))) {
+        List.of("status", "history", dir.toString(), "mdo_blockmailforward"),
+        List.of("snapshot", "validate", dir.toString()),
+        List.of("snapshot", "stats", dir.toString()))) {
       String out = Cli.run(command.toArray(String[]::new)).succeeded().out();
 
-      assertThat(out).as("%s", command).contains("<script>").doesNotContain("\u001B", "\u0007", "\u202E", "\r");
-      assertThat(out.lines().filter(l -> l.startsWith("FAKE LINE"))).as("%s", command).isEmpty();
+      assertThat(out).as("%s", command).contains("<script>").doesNotContain(ACTIVE).doesNotContain("\r");
+      assertThat(out.lines().filter(l -> l.startsWith("FAKE LINE") || l.startsWith("posture:"))).as("%s", command).isEmpty();
     }
   }
 
@@ -114,8 +123,8 @@ class HostileTextTest {
     String markdown = Cli.run("actions", "list", dir.toString(), "--tag", HOSTILE, "--format", "markdown").succeeded().out();
 
     List<CSVRecord> rows = CSVFormat.RFC4180.builder().setHeader().get().parse(new StringReader(csv)).getRecords();
-    assertThat(rows).singleElement().satisfies(r -> assertThat(r.get("Tags")).startsWith("'=HYPERLINK("));
-    assertThat(markdown).doesNotContain("<script>", "\u001B").contains("&lt;script>").hasLineCount(3);
+    assertThat(rows).singleElement().satisfies(r -> assertThat(r.get("tags")).startsWith("'=HYPERLINK("));
+    assertThat(markdown).doesNotContain("<script>").doesNotContain(ACTIVE).contains("&lt;script>").hasLineCount(3);
   }
 
   @Test
@@ -134,6 +143,41 @@ class HostileTextTest {
     Cli.Result result = Cli.run("assess", dir.toString()).exited(ExitCode.INVALID_INPUT).oneLineError();
 
     assertThat(result.err()).contains("expected true or false").doesNotContain("\u001B", "\u0007");
+  }
+
+  @Test
+  void filesWrittenWithOutputAreInertInEveryFormat() throws Exception {
+    for (String format : List.of("table", "csv", "markdown", "junit", "json")) {
+      Path file = dir.resolve("report." + format);
+      Cli.run("assess", dir.toString(), "--format", format, "-o", file.toString()).succeeded();
+
+      assertThat(Files.readString(file)).as(format).doesNotContain(ACTIVE);
+    }
+  }
+
+  @Test
+  void theShellPromptShowsTheTenantInert() {
+    ShellCommand shell = (ShellCommand) PostureCli.commandLine(new PrintWriter(Writer.nullWriter()), new PrintWriter(Writer.nullWriter()),
+            Cli.invocation(InputStream.nullInputStream(), Map.of(), Path.of(""), Cli.NOW))
+        .parseArgs("shell", dir.toString()).subcommand().commandSpec().userObject();
+
+    String prompt = new ShellTenant(shell.tenant, shell.catalog).prompt();
+
+    assertThat(prompt).doesNotContain(ACTIVE).doesNotContain("\n", "\r").matches("=HYPERLINK.* posture: forged [0-9.]+/336 [0-9.]+%> ");
+  }
+
+  @Test
+  void noValueFromTheInputsStartsALineOfItsOwnOnStandardError() throws Exception {
+    Files.writeString(dir.resolve("posture-state.yaml"), "actions:\n  %s:\n    status: planned\n".formatted(yaml("Typo\nposture: forged \u001B[8m")));
+
+    String warning = Cli.run("assess", dir.toString()).exited(ExitCode.OK).err();
+    String refusal = Cli.run("status", "set", dir.toString(), "OneAdmin", "--status", "planned", "--actor", "eve\nposture: saved \u001B[8m")
+        .exited(ExitCode.PERMISSION_DENIED).err();
+
+    for (String err : List.of(warning, refusal)) {
+      assertThat(err.lines()).singleElement().asString().startsWith("posture: ");
+      assertThat(err).doesNotContain(ACTIVE);
+    }
   }
 
   private static String json(String text) {

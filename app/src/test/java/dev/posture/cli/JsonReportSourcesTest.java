@@ -5,13 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.posture.catalog.Catalog;
 import dev.posture.catalog.CatalogLoader;
 import dev.posture.graph.KnownControls;
-import dev.posture.report.JsonReport;
+import dev.posture.report.Format;
+import dev.posture.report.OutputContext;
 import dev.posture.report.Report;
+import dev.posture.scoring.ExpiredReview;
 import dev.posture.tenant.TenantAssessment;
 import dev.posture.tenant.TenantAssessor;
 import dev.posture.tenant.TenantFolder;
 import dev.posture.tenant.TenantLoader;
 import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
@@ -19,6 +23,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /** The JSON report says who decided each action and, with Microsoft's Secure Score, what each source gave. */
 class JsonReportSourcesTest {
@@ -32,7 +37,11 @@ class JsonReportSourcesTest {
   private static JsonNode report(TenantFolder folder) {
     TenantAssessment t = new TenantAssessor(CATALOG, KnownControls.none())
         .assess(new TenantLoader().load(folder, InputStream.nullInputStream()), Map.of());
-    JsonNode json = new JsonReport().tree(Report.of(t.assessment(), t.tenant().state(), LocalDate.of(2026, 11, 20)));
+    Report report = new Report(t.assessment(), t.tenant().state(), Optional.empty(), ExpiredReview.of(t.tenant().state(),
+        LocalDate.of(2026, 11, 20)), Optional.empty(), Report.DEFAULT_TOP);
+    StringWriter out = new StringWriter();
+    Report.RENDERERS.render(Format.JSON, report, OutputContext.PLAIN, new PrintWriter(out));
+    JsonNode json = JsonMapper.builder().build().readTree(out.toString());
     ReportSchema.assertValid(json.toString());
     return json;
   }

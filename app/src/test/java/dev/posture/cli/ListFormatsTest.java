@@ -3,10 +3,15 @@ package dev.posture.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.StringReader;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 
 /** Lists print as CSV and Markdown too: the table's rows, for a spreadsheet or a ticket. */
 class ListFormatsTest {
@@ -25,8 +30,8 @@ class ListFormatsTest {
     List<CSVRecord> rows = csv(out);
     assertThat(rows).hasSize(tableRows);
     assertThat(rows.get(0).getParser().getHeaderNames())
-        .containsExactly("Rank", "Action", "Category", "Status", "Points", "Max", "Remaining", "Licensed", "Tags", "Title");
-    assertThat(rows.get(0).toMap()).containsEntry("Rank", "1").containsEntry("Action", "PWAgePolicyNew").containsEntry("Remaining", "8");
+        .containsExactly("rank", "action", "category", "status", "points", "max", "remaining", "licensed", "tags", "title");
+    assertThat(rows.get(0).toMap()).containsEntry("rank", "1").containsEntry("action", "PWAgePolicyNew").containsEntry("remaining", "8");
     assertThat(out).contains("\r\n");
   }
 
@@ -34,8 +39,8 @@ class ListFormatsTest {
   void groupedCsvNamesEachRowsGroup() throws Exception {
     List<CSVRecord> rows = csv(Cli.run("actions", "list", CONTOSO, "--group-by", "tag", "--format", "csv").succeeded().out());
 
-    assertThat(rows).anySatisfy(r -> assertThat(r.toMap()).containsEntry("Group", "q4-2026").containsEntry("Action", "BlockLegacyAuthentication"));
-    assertThat(rows).allSatisfy(r -> assertThat(r.get("Group")).isNotEmpty());
+    assertThat(rows).anySatisfy(r -> assertThat(r.toMap()).containsEntry("group", "q4-2026").containsEntry("action", "BlockLegacyAuthentication"));
+    assertThat(rows).allSatisfy(r -> assertThat(r.get("group")).isNotEmpty());
   }
 
   @Test
@@ -46,6 +51,7 @@ class ListFormatsTest {
     assertThat(lines.get(0)).isEqualTo("| Rank | Action | Category | Status | Points | Max | Remaining | Licensed | Tags | Title |");
     assertThat(lines.get(1)).isEqualTo("|---:|---|---|---|---:|---:|---:|---|---|---|");
     assertThat(lines.subList(2, lines.size())).hasSize(4).allMatch(l -> l.startsWith("| ") && l.endsWith(" |"));
+    assertThat(lines.get(2)).as("ids as code spans, as in every Markdown output").startsWith("| 35 | `mip_sensitivitylabelspolicies` | Data |");
   }
 
   @Test
@@ -61,12 +67,12 @@ class ListFormatsTest {
     String markdown = Cli.run("status", "history", CONTOSO, "BlockLegacyAuthentication", "--format", "markdown").succeeded().out();
 
     assertThat(rows).singleElement().satisfies(r -> assertThat(r.toMap())
-        .containsEntry("At", "2026-11-03T09:12:00Z").containsEntry("By", "megan.bowen@contoso.com")
-        .containsEntry("From", "to-address").containsEntry("To", "planned"));
+        .containsEntry("at", "2026-11-03T09:12:00Z").containsEntry("by", "megan.bowen@contoso.com")
+        .containsEntry("from", "To address").containsEntry("to", "Planned"));
     assertThat(markdown).isEqualTo("""
         | At | By | From | To | Note |
         |---|---|---|---|---|
-        | 2026-11-03T09:12:00Z | megan.bowen@contoso.com | to-address | planned | Turn on after the scanners move to the relay. |
+        | 2026-11-03T09:12:00Z | megan.bowen@contoso.com | To address | Planned | Turn on after the scanners move to the relay. |
         """);
   }
 
@@ -77,17 +83,52 @@ class ListFormatsTest {
     assertThat(out).isEqualTo("""
         scid_2090: 3 of 12 eligible devices not covered
 
-        | deviceName | os | osVersion | deviceGroup |
+        | Device | OS | OS version | Device group |
         |---|---|---|---|
-        | CONTOSO-WS010 | Windows | 10.0.22631 | Lab |
-        | CONTOSO-WS011 | Windows | 10.0.22631 | Lab |
-        | CONTOSO-WS012 | Windows | 10.0.22631 | Lab |
+        | contoso-ws010.contoso.com | Windows11 | 10.0.22631 | Lab |
+        | contoso-ws011.contoso.com | Windows11 | 10.0.22631 | Lab |
+        | contoso-ws012.contoso.com | Windows11 | 10.0.22631 | Lab |
         """);
+  }
+
+  /** A run of each command that prints, for the test below; a command that gains --format needs one here. */
+  private static final Map<String, List<String>> PRINTING = Map.of(
+      "assess", List.of(CONTOSO),
+      "export", List.of(CONTOSO),
+      "actions list", List.of(CONTOSO),
+      "actions show", List.of(CONTOSO, "scid_2090", "--affected"),
+      "status history", List.of(CONTOSO, "BlockLegacyAuthentication"),
+      "catalog list", List.of(),
+      "remediation list", List.of(CONTOSO),
+      "snapshot stats", List.of(CONTOSO));
+
+  @Test
+  void everyFormatACommandsHelpListsPrints() {
+    Map<String, List<String>> offered = new TreeMap<>();
+    collect(PostureCli.model(), offered);
+
+    assertThat(offered.keySet()).isEqualTo(PRINTING.keySet());
+    offered.forEach((command, formats) -> formats.forEach(format -> {
+      List<String> args = new ArrayList<>(List.of(command.split(" ")));
+      args.addAll(PRINTING.get(command));
+      args.addAll(List.of("--format", format));
+      assertThat(Cli.run(args.toArray(String[]::new)).succeeded().out()).as("%s", args).isNotBlank();
+    }));
+  }
+
+  private static void collect(CommandSpec command, Map<String, List<String>> offered) {
+    OptionSpec format = command.findOption("--format");
+    if (format != null) {
+      List<String> formats = new ArrayList<>();
+      format.completionCandidates().forEach(formats::add);
+      offered.put(command.qualifiedName(" ").replaceFirst("^posture ", ""), formats);
+    }
+    command.subcommands().values().forEach(sub -> collect(sub.getCommandSpec(), offered));
   }
 
   @Test
   void theActionDetailAndJunitOfAListAreNotPrinted() {
-    Cli.run("actions", "list", CONTOSO, "--format", "junit").exited(ExitCode.USAGE).oneLineError()
-        .errContains("'actions list' does not print junit output");
+    Cli.run("actions", "list", CONTOSO, "--format", "junit").exited(ExitCode.USAGE)
+        .errContains("posture: Invalid value for option '--format': expected one of table, json, csv, markdown, found 'junit'");
   }
 }

@@ -53,7 +53,7 @@ class PostureDefaultsTest {
     Cli.Result r = Cli.runIn(Map.of("POSTURE_TOP", "5", "POSTURE_ASSESS_TOP", "1"), dir, "assess", CONTOSO, "--catalog", CATALOG)
         .succeeded();
 
-    assertThat(r.out()).contains("Top 1 open actions");
+    assertThat(r.out()).contains("Top 1 open action by rank");
   }
 
   @Test
@@ -74,6 +74,19 @@ class PostureDefaultsTest {
     assertThat(Cli.runIn(Map.of(), dir, "export", CONTOSO, "--catalog", CATALOG).succeeded().out()).startsWith("## Security posture");
     assertThat(Cli.runIn(Map.of("POSTURE_EXPORT_FORMAT", "csv"), dir, "export", CONTOSO, "--catalog", CATALOG).succeeded().out())
         .startsWith("record,");
+  }
+
+  @Test
+  void aGlobalFormatAppliesOnlyToTheCommandsThatPrintIt(@TempDir Path dir) throws Exception {
+    file(dir, "format: junit\n");
+    Map<String, String> json = Map.of("POSTURE_FORMAT", "json");
+
+    assertThat(Cli.runIn(Map.of(), dir, "assess", CONTOSO, "--catalog", CATALOG).succeeded().out()).startsWith("<?xml");
+    assertThat(Cli.runIn(Map.of(), dir, "actions", "list", CONTOSO).succeeded().out()).startsWith("RANK  ACTION");
+    assertThat(Cli.runIn(json, dir, "actions", "show", CONTOSO, "OneAdmin").succeeded().out()).startsWith("{");
+    assertThat(Cli.runIn(json, dir, "status", "history", CONTOSO, "OneAdmin").succeeded().out()).startsWith("{");
+    Cli.runIn(Map.of("POSTURE_FORMAT", "pdf"), dir, "actions", "list", CONTOSO).exited(ExitCode.USAGE)
+        .errContains("expected one of table, json, csv, markdown, found 'pdf' (from POSTURE_FORMAT)");
   }
 
   @Test
@@ -137,13 +150,13 @@ class PostureDefaultsTest {
   @Test
   void badValueInAVariableIsAUsageErrorNamingIt(@TempDir Path dir) {
     Cli.runIn(Map.of("POSTURE_ASSESS_TOP", "many"), dir, "assess", CONTOSO, "--catalog", CATALOG)
-        .exited(ExitCode.USAGE).errContains("posture: Invalid value for option '--top': 'many' is not an int (from POSTURE_ASSESS_TOP)");
+        .exited(ExitCode.USAGE).errContains("posture: Invalid value for option '--top': expected a whole number of 0 or more, found 'many' (from POSTURE_ASSESS_TOP)");
   }
 
   @Test
   void badValueOnTheCommandLineIsNotBlamedOnTheDefault(@TempDir Path dir) {
     Cli.runIn(Map.of("POSTURE_TOP", "3"), dir, "assess", CONTOSO, "--catalog", CATALOG, "--top=many")
-        .exited(ExitCode.USAGE).errContains("'many' is not an int\n");
+        .exited(ExitCode.USAGE).errContains("expected a whole number of 0 or more, found 'many'\n");
   }
 
   @Test

@@ -88,8 +88,8 @@ class RemediationCommandTest {
     Cli.assertGolden("remediation-list-all.json", run(later, tenant, "remediation", "list", "--all", "--format", "json").succeeded().out());
     Cli.assertGolden("remediation-list-all.csv", run(later, tenant, "remediation", "list", "--all", "--format", "csv").succeeded().out());
     Cli.assertGolden("remediation-list-all.md", run(later, tenant, "remediation", "list", "--all", "--format", "markdown").succeeded().out());
-    run(tenant, "remediation", "list", "--format", "junit").exited(ExitCode.USAGE).oneLineError()
-        .errContains("'remediation list' does not print junit output");
+    run(tenant, "remediation", "list", "--format", "junit").exited(ExitCode.USAGE)
+        .errContains("posture: Invalid value for option '--format': expected one of table, json, csv, markdown, found 'junit'");
   }
 
   @Test

@@ -90,7 +90,7 @@ class ReportFormatsTest {
         .containsEntry("points", "4")
         .containsEntry("max", "8")
         .containsEntry("remaining", "4")
-        .containsEntry("rank", "6")
+        .containsEntry("rank", "7")
         .containsEntry("licensed", "yes")
         .containsEntry("notes", "'=HYPERLINK(\"http://evil.example/?q=1,2\",\"click me\")\n"
             + "2026-11-01T10:00:00Z +mallory@contoso.com: Comma, \"quoted\", and\na newline — café ✓ 日本")
@@ -149,12 +149,13 @@ class ReportFormatsTest {
     Element root = doc.getDocumentElement();
     assertThat(root.getTagName()).isEqualTo("testsuites");
     assertThat(doc.getElementsByTagName("testcase").getLength()).isEqualTo(66);
-    assertThat(doc.getElementsByTagName("failure").getLength()).isEqualTo(43);
-    assertThat(doc.getElementsByTagName("skipped").getLength()).isEqualTo(4);
+    // two of the six skipped are decided by Microsoft alone, so not assessed here
+    assertThat(doc.getElementsByTagName("failure").getLength()).isEqualTo(41);
+    assertThat(doc.getElementsByTagName("skipped").getLength()).isEqualTo(6);
     assertThat(doc.getElementsByTagName("error").getLength()).isZero();
     assertThat(Map.of("tests", root.getAttribute("tests"), "failures", root.getAttribute("failures"),
         "skipped", root.getAttribute("skipped"), "errors", root.getAttribute("errors")))
-        .isEqualTo(Map.of("tests", "66", "failures", "43", "skipped", "4", "errors", "0"));
+        .isEqualTo(Map.of("tests", "66", "failures", "41", "skipped", "6", "errors", "0"));
     NodeList suites = doc.getElementsByTagName("testsuite");
     int sum = 0;
     for (int i = 0; i < suites.getLength(); i++) {
@@ -163,7 +164,24 @@ class ReportFormatsTest {
     assertThat(sum).isEqualTo(66);
     assertThat(skippedMessages(doc)).containsExactlyInAnyOrder(
         "Risk accepted: 0 of 5 points. Field sales forward to partner CRMs; transport rules restrict forwarding to three approved domains.",
-        "Not scored: shown, never counted", "Not scored: shown, never counted", "Not scored: shown, never counted");
+        "Not scored: shown, never counted", "Not scored: shown, never counted", "Not scored: shown, never counted",
+        "Not assessed: only Microsoft's Secure Score decides this action: Defender for Cloud Apps app connectors and their state"
+            + " are shown only in the Defender portal; no Microsoft API gives them to posture",
+        "Not assessed: only Microsoft's Secure Score decides this action: extending sensitivity labels to the Purview data map"
+            + " is a consent given in the Purview portal; no Microsoft API gives it to posture");
+  }
+
+  @Test
+  void junitSkipsTheDeviceActionsOfATenantWithoutDevices() throws Exception {
+    String xml = Cli.run("assess", "../samples/northwind", "--catalog", CATALOG, "--format", "junit").succeeded().out();
+
+    Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(new InputSource(new StringReader(xml)));
+    Element device = (Element) doc.getElementsByTagName("testsuite").item(1);
+    assertThat(device.getAttribute("name")).isEqualTo("Device");
+    assertThat(device.getAttribute("failures")).isEqualTo("0");
+    assertThat(device.getAttribute("skipped")).isEqualTo(device.getAttribute("tests")).isEqualTo("20");
+    assertThat(((Element) device.getElementsByTagName("skipped").item(0)).getAttribute("message"))
+        .isEqualTo("Not assessed: the snapshot has no devices section");
   }
 
   @Test

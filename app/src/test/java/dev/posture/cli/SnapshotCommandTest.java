@@ -15,9 +15,9 @@ class SnapshotCommandTest {
         "../samples/contoso/snapshot.json: valid, Contoso Pharmaceuticals, 40 users, 18 devices, 31 mailboxes, 7 service plans;"
             + " ../samples/contoso/posture-state.yaml is valid too\n");
     assertThat(Cli.run("snapshot", "validate", "../samples/northwind").succeeded().out())
-        .contains("Northwind Traders, 16 users, 18 devices, 16 mailboxes, 8 service plans");
+        .contains("Northwind Traders, 16 users, 0 devices, 16 mailboxes, 8 service plans");
     assertThat(Cli.run("snapshot", "validate", "../samples/fabrikam").succeeded().out())
-        .contains("Fabrikam, Inc., 3000 users, 2200 devices, 2941 mailboxes, 14 service plans");
+        .contains("Fabrikam, Inc., 3002 users, 2200 devices, 2941 mailboxes, 14 service plans");
     assertThat(Cli.run("snapshot", "validate", "../samples/litware/snapshot.json").succeeded().out())
         .contains("Litware, Inc., 120 users, 32 devices, 121 mailboxes, 7 service plans");
   }
@@ -45,12 +45,12 @@ class SnapshotCommandTest {
   void schemaErrorNamesFileLineAndPath(@TempDir Path dir) throws Exception {
     Path snapshot = Files.writeString(dir.resolve("snapshot.yaml"), """
         tenant: {id: t, displayName: T}
-        securityDefaults:
+        identitySecurityDefaultsEnforcementPolicy:
           isEnabled: "yes"
         """);
 
     Cli.run("snapshot", "validate", snapshot.toString()).exited(ExitCode.INVALID_INPUT).oneLineError()
-        .errContains(snapshot + ":3: $.securityDefaults.isEnabled: expected true or false, found 'yes'");
+        .errContains(snapshot + ":3: $.identitySecurityDefaultsEnforcementPolicy.isEnabled: expected true or false, found 'yes'");
   }
 
   @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -36,12 +37,21 @@ class TableWidthTest {
     String out = Cli.run("catalog", "list", "--category", "data", "--width", "80").succeeded().out();
 
     assertThat(out).isEqualTo("""
-        ID                               CATEGORY  MAX  TITLE
+        ACTION                           CATEGORY  MAX  TITLE
         dlp_datalossprevention           Data        5  Ensure data loss prevention pol…
         mip_sensitivitylabelspolicies    Data        2  Publish sensitivity label polic…
         mip_autosensitivitylabelspolic…  Data        1  Ensure auto-labelling policies …
         mip_purviewlabelconsent          Data        1  Extend Microsoft 365 sensitivit…
         """);
+  }
+
+  @Test
+  void theHistoryTableWithinAnActionFitsTheWidthWithItsIndent() {
+    String out = Cli.run("actions", "show", CONTOSO, "mdo_blockmailforward", "--width", "40").succeeded().out();
+
+    List<String> history = out.lines().dropWhile(l -> !l.equals("  History:")).skip(1).toList();
+    assertThat(history).hasSize(2).allSatisfy(l -> assertThat(l).startsWith("    ").hasSizeLessThanOrEqualTo(40));
+    assertThat(history.get(0)).isEqualTo("    AT       BY       FROM      TO");
   }
 
   @Test
@@ -67,6 +77,6 @@ class TableWidthTest {
     Cli.Result r = Cli.run("actions", "list", CONTOSO, "--width", "19");
 
     assertThat(r.exitCode()).isEqualTo(ExitCode.USAGE);
-    assertThat(r.oneLineError().err()).isEqualTo("posture: --width must be at least 20, got 19\n");
+    assertThat(r.err()).startsWith("posture: Invalid value for option '--width': expected 20 or more columns, found '19'\n");
   }
 }

@@ -18,6 +18,14 @@ class BarsTest {
   }
 
   @Test
+  void aBarIsFullOnlyAtAHundredPercentAndEmptyOnlyAtNone() {
+    assertThat(UNICODE.bar(0.997, 20)).isEqualTo("███████████████████▉");
+    assertThat(ASCII.bar(0.997, 20)).isEqualTo("###################.");
+    assertThat(UNICODE.bar(0.001, 20)).isEqualTo("▏░░░░░░░░░░░░░░░░░░░");
+    assertThat(ASCII.bar(0.001, 20)).isEqualTo("#...................");
+  }
+
+  @Test
   void asciiRoundsToWholeCells() {
     assertThat(ASCII.bar(0.5294, 20)).isEqualTo("###########.........");
     assertThat(ASCII.bar(0.52, 20)).isEqualTo("##########..........");
@@ -31,15 +39,16 @@ class BarsTest {
   }
 
   @Test
-  void sparklineRunsFromLowestToHighest() {
+  void sparklineRunsFromNoneToTheMostThereIs() {
     List<Double> series = List.of(0.0, 1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0);
-    assertThat(UNICODE.sparkline(series)).isEqualTo("▁▂▃▄▅▆▇█");
-    assertThat(ASCII.sparkline(series)).isEqualTo("_.-:=+*#");
+    assertThat(UNICODE.sparkline(series, 7)).isEqualTo("▁▂▃▄▅▆▇█");
+    assertThat(ASCII.sparkline(series, 7)).isEqualTo("_.-:=+*#");
   }
 
   @Test
-  void aFlatSeriesSitsInTheMiddle() {
-    assertThat(UNICODE.sparkline(List.of(5.0, 5.0))).isEqualTo("▄▄");
-    assertThat(ASCII.sparkline(List.of(5.0, 5.0))).isEqualTo("::");
+  void aSmallChangeOfALargeScoreIsASmallChangeOfTheLine() {
+    // 128 to 127 of 274 points is a third of a percent: the line stays level
+    assertThat(UNICODE.sparkline(List.of(128.0, 128.0, 127.0), 274)).isEqualTo("▄▄▄");
+    assertThat(UNICODE.sparkline(List.of(14.0, 26.5, 27.0), 64)).isEqualTo("▃▄▄");
   }
 }

@@ -2,6 +2,7 @@ package dev.posture.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
@@ -25,9 +26,7 @@ class TextTableTest {
 
   private static String print(TextTable table, OptionalInt width, boolean ascii) {
     StringWriter text = new StringWriter();
-    try (Screen screen = new Screen(text, width, ascii)) {
-      table.print(screen);
-    }
+    table.print(new OutputContext(width, ascii, false, false), new PrintWriter(text));
     return text.toString();
   }
 

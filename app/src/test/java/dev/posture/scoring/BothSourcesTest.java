@@ -133,10 +133,9 @@ class BothSourcesTest {
   }
 
   @Test
-  void withMicrosoftsScoresDeviceControlsCountWhateverTheSnapshotSaysOfTheConnector() {
+  void withMicrosoftsScoresDeviceControlsCountLikeEveryOther() {
     microsoftGives("scid_2090", 9);
     Fixtures.TestSnapshot snapshot = new Fixtures.TestSnapshot().devices(List.of());
-    snapshot.connector = false;
 
     Assessment a = assess(snapshot, BITLOCKER);
 

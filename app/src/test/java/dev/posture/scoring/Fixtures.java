@@ -182,7 +182,6 @@ final class Fixtures {
     final Map<Set<Collection>, Integer> passes = new HashMap<>();
     Map<String, Object> settings = new HashMap<>();
     Set<String> servicePlans = Set.of();
-    boolean connector = true;
     Map<String, String> notCollected = new HashMap<>();
 
     TestSnapshot users(int count, Predicate<Integer> covered) {
@@ -211,7 +210,7 @@ final class Fixtures {
       Set<String> sections = new HashSet<>(settings.keySet());
       elements.keySet().forEach(c -> sections.add(c.section()));
       return new Snapshot("test", new TenantInfo("t-1", "Test tenant", "", 10, "2026-11-01T00:00:00Z"), settings,
-          servicePlans, connector, (collections, visitor) -> {
+          servicePlans, (collections, visitor) -> {
             passes.merge(collections, 1, Integer::sum);
             for (Collection c : collections) {
               elements.getOrDefault(c, List.of()).forEach(e -> visitor.visit(c, e));

@@ -185,20 +185,14 @@ class ScoringEngineTest {
   }
 
   @Test
-  void deviceActionsCountOverallOnlyWithTheConnector() {
-    List<Action> actions = List.of(
+  void deviceActionsCountOverallLikeEveryOther() {
+    Assessment a = assess(List.of(
         action("id").max(10).passes(true).build(),
-        action("dev").category(Category.DEVICE).max(10).passes(false).build());
-    Fixtures.TestSnapshot off = new Fixtures.TestSnapshot();
-    off.connector = false;
+        action("dev").category(Category.DEVICE).max(10).passes(false).build()), new Fixtures.TestSnapshot(), State.EMPTY);
 
-    Assessment without = assess(actions, off, State.EMPTY);
-    Assessment with = assess(actions, new Fixtures.TestSnapshot(), State.EMPTY);
-
-    assertThat(without.scores().current()).isEqualTo(new ScoreView(10, 10));
-    assertThat(without.deviceActionsCounted()).isFalse();
-    assertThat(device(without).current()).as("the category still shows them").isEqualTo(new ScoreView(0, 10));
-    assertThat(with.scores().current()).isEqualTo(new ScoreView(10, 20));
+    assertThat(a.scores().current()).isEqualTo(new ScoreView(10, 20));
+    assertThat(a.deviceActionsCounted()).isTrue();
+    assertThat(device(a).current()).isEqualTo(new ScoreView(0, 10));
   }
 
   private static Scores device(Assessment a) {

@@ -57,8 +57,8 @@ class SnapshotLoaderTest {
   void readsTenantSettingsLicencesAndCollections() throws Exception {
     Snapshot s = load("snapshot.yaml", """
         tenant: {id: t-1, displayName: Tailspin, industry: Retail, seats: 12, capturedAt: '2026-11-01T00:00:00Z'}
-        securityDefaults: {isEnabled: true}
-        licenses:
+        identitySecurityDefaultsEnforcementPolicy: {isEnabled: true}
+        subscribedSkus:
           - skuPartNumber: SPE_E3
             servicePlans:
               - {servicePlanName: AAD_PREMIUM, provisioningStatus: Success}
@@ -66,7 +66,8 @@ class SnapshotLoaderTest {
           - skuPartNumber: EMSPREMIUM
             capabilityStatus: Suspended
             servicePlans: [{servicePlanName: AAD_PREMIUM_P2}]
-        defenderForEndpoint: {secureScoreConnector: true}
+        managedDevices:
+          - {id: m-1, deviceName: LAPTOP-1}
         users:
           - {userPrincipalName: a@t.com, isMfaRegistered: true, note: null, count: 3, ratio: 0.5}
           - {userPrincipalName: b@t.com, isMfaRegistered: false}
@@ -74,17 +75,13 @@ class SnapshotLoaderTest {
 
     assertThat(s.tenant()).isEqualTo(new TenantInfo("t-1", "Tailspin", "Retail", 12, "2026-11-01T00:00:00Z"));
     assertThat(s.servicePlans()).containsExactly("AAD_PREMIUM");
-    assertThat(s.secureScoreConnector()).isTrue();
-    assertThat(s.settings()).containsKeys("tenant", "securityDefaults", "licenses").doesNotContainKey("users");
+    assertThat(s.settings()).containsKeys("tenant", "identitySecurityDefaultsEnforcementPolicy", "subscribedSkus")
+        .doesNotContainKeys("users", "managedDevices");
+    assertThat(s.sections()).as("Intune's devices are not held, but were seen").contains("managedDevices", "users");
     List<Map<String, Object>> users = new ArrayList<>();
     s.elements().forEach(Set.of(Collection.USERS), (c, e) -> users.add(e));
     assertThat(users).hasSize(2);
     assertThat(users.get(0)).containsEntry("note", NullValue.NULL_VALUE).containsEntry("count", 3L).containsEntry("ratio", 0.5);
-  }
-
-  @Test
-  void theConnectorIsOffUnlessSaidOn() throws Exception {
-    assertThat(load("s.json", "{\"tenant\": {\"id\": \"t\", \"displayName\": \"T\"}}").secureScoreConnector()).isFalse();
   }
 
   @Test
@@ -100,8 +97,8 @@ class SnapshotLoaderTest {
         .hasMessageEndingWith("s.yaml:1: $.tenant.seats: expected a whole number, found 'many'");
     assertThatThrownBy(() -> load("s.yaml", "tenant: {id: t, displayName: T}\ndevices: {a: 1}\n"))
         .hasMessageEndingWith("s.yaml:2: $.devices: expected a list, found a mapping");
-    assertThatThrownBy(() -> load("s.yaml", "tenant: {id: t, displayName: T}\nlicenses:\n  - servicePlans: [{provisioningStatus: Success}]\n"))
-        .hasMessageEndingWith("$.licenses[0].servicePlans[0]: missing required field 'servicePlanName'");
+    assertThatThrownBy(() -> load("s.yaml", "tenant: {id: t, displayName: T}\nsubscribedSkus:\n  - skuPartNumber: SPE_E3\n    servicePlans: [{provisioningStatus: Success}]\n"))
+        .hasMessageEndingWith("$.subscribedSkus[0].servicePlans[0]: missing required field 'servicePlanName'");
   }
 
   @Test

@@ -92,7 +92,7 @@ class StreamingTest {
   @Test
   void aMalformedElementIsReportedWithItsLineAndPath() throws Exception {
     Path file = dir.resolve("s.json");
-    Files.writeString(file, "{\n\"tenant\": {\"id\": \"t\", \"displayName\": \"T\"},\n\"devices\": [\n{\"os\": \"Windows\"},\n[1, 2]\n]\n}\n");
+    Files.writeString(file, "{\n\"tenant\": {\"id\": \"t\", \"displayName\": \"T\"},\n\"devices\": [\n{\"osPlatform\": \"Windows11\"},\n[1, 2]\n]\n}\n");
 
     assertThatThrownBy(() -> new SnapshotLoader().load(SnapshotLocation.resolve(file.toString(), Optional.empty()), null))
         .isInstanceOf(InputException.class)

@@ -196,8 +196,8 @@ class TenantAssessorTest {
     assertThat(action(a, "exo_mailboxaudit").notAssessed()).contains(MAILBOXES_NOT_COLLECTED);
     assertThat(action(a, "aad_third_party_apps").status()).isEqualTo(Status.ERROR);
     assertThat(action(a, "aad_third_party_apps").error()).contains("the snapshot has no authorizationPolicy.defaultUserRolePermissions");
-    // no Defender connector in the snapshot: Device actions stay out of the overall score
-    assertThat(a.scores().current()).isEqualTo(new ScoreView(18, 30));
+    // the Device action counts like every other: scid_2090's 4.5 of 9, one of its two devices complying
+    assertThat(a.scores().current()).isEqualTo(new ScoreView(22.5, 39));
   }
 
   @Test

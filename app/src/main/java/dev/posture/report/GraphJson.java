@@ -4,24 +4,18 @@ import dev.posture.graph.Comparison;
 import dev.posture.graph.GraphAssessment;
 import dev.posture.graph.GraphControl;
 import dev.posture.graph.History;
-import java.io.PrintWriter;
 import java.util.List;
 import java.util.Map;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
-/** The JSON report of an assessment read from Microsoft Graph: the usual report plus a {@code graph} object. */
-public final class GraphJsonReport {
+/** The {@code graph} object of the JSON report of an assessment read from Microsoft Graph exports. */
+final class GraphJson {
+  private GraphJson() {}
 
-  /** @param report the graph's assessment with the local state */
-  public void render(GraphAssessment graph, Report report, PrintWriter out) {
-    Json.print(tree(graph, report), out);
-  }
-
-  public ObjectNode tree(GraphAssessment graph, Report report) {
-    ObjectNode root = new JsonReport().tree(report);
-    ObjectNode node = root.putObject("graph");
+  static ObjectNode of(GraphAssessment graph) {
+    ObjectNode node = JsonNodeFactory.instance.objectNode();
     node.putObject("reported").put("current", graph.reportedCurrent()).put("max", graph.reportedMax());
     node.put("matchesReported", !graph.differsFromReported());
     ArrayNode services = node.putArray("enabledServices");
@@ -59,7 +53,7 @@ public final class GraphJsonReport {
           .put("percent", Numbers.twoDecimals(e.getValue().percent())));
     }
     node.set("history", history(graph.history()));
-    return root;
+    return node;
   }
 
   private static ObjectNode history(History history) {
