@@ -112,14 +112,38 @@ class ArchitectureTest {
         assertThat(importsOf(pkg)).as(pkg).noneMatch(l -> l.contains("com.azure") || l.contains("java.net.http"));
       }
     }
-    assertThat(importsOf("collect")).noneMatch(l -> l.matches(".*dev\\.posture\\.(catalog|snapshot|state|scoring|graph|report|store|fleet|tenant|cli)\\..*"));
+    assertThat(importsOf("collect")).noneMatch(l -> l.matches(".*dev\\.posture\\.(catalog|snapshot|state|scoring|graph|report|store|fleet|cli)\\..*"));
   }
 
-  /** A tenant folder is read and scored below the commands, so every command calls it and none repeats it. */
+  /** A collection and an import write a tenant folder the same way, and read nothing of it. */
+  @Test
+  void writersOfATenantFolderUseOnlyItsWritingParts() throws IOException {
+    for (String pkg : new String[] {"collect", "scubagear"}) {
+      assertThat(importsOf(pkg)).as(pkg).filteredOn(l -> l.contains("dev.posture.tenant."))
+          .allMatch(l -> l.matches(".*dev\\.posture\\.tenant\\.(Staging|SnapshotWriter|CollectionRecord|CollectionWriter|TenantFolder);"));
+    }
+  }
+
+  /** The ScubaGear import reads its file with posture's readers and writes a tenant folder; only the CLI calls it. */
+  @Test
+  void onlyTheCliKnowsTheScubaGearImport() throws IOException {
+    for (String pkg : packages()) {
+      if (!pkg.equals("cli") && !pkg.equals("scubagear")) {
+        assertThat(importsOf(pkg)).as(pkg).noneMatch(l -> l.contains("dev.posture.scubagear"));
+      }
+    }
+    assertThat(importsOf("scubagear")).noneMatch(l -> l.matches(".*dev\\.posture\\.(catalog|snapshot|state|scoring|graph|report|store|fleet|collect|cli)\\..*")
+        || l.contains("picocli") || l.contains("java.net"));
+  }
+
+  /**
+   * A tenant folder is read and scored below the commands, so every command calls it and none repeats
+   * it; the collector and the import use only the parts that write one.
+   */
   @Test
   void onlyTheCliUsesTheTenantPackage_whichKnowsNoReport() throws IOException {
     for (String pkg : packages()) {
-      if (!pkg.equals("cli") && !pkg.equals("tenant")) {
+      if (!List.of("cli", "tenant", "collect", "scubagear").contains(pkg)) {
         assertThat(importsOf(pkg)).as(pkg).noneMatch(l -> l.contains("dev.posture.tenant."));
       }
     }

@@ -136,7 +136,7 @@ final class CollectCommand implements Callable<Integer> {
               err.println("posture: " + line);
             }
           }
-        }, tool());
+        }, VersionProvider.tool());
     long start = System.nanoTime();
     Collector.Result result;
     try {
@@ -310,11 +310,6 @@ final class CollectCommand implements Callable<Integer> {
     if (clientId == null || tenantId == null) {
       throw new UsageException("--auth " + method + " needs --client-id (or AZURE_CLIENT_ID) and --tenant (or AZURE_TENANT_ID)");
     }
-  }
-
-  private static String tool() {
-    String version = PostureCommand.class.getPackage().getImplementationVersion();
-    return "posture " + (version == null ? "(development build)" : version);
   }
 
   /** "users 12,000 of ~1,000,000" on one line of a terminal, rewritten at most a few times a second. */

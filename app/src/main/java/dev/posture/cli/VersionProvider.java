@@ -12,12 +12,17 @@ import picocli.CommandLine.IVersionProvider;
 final class VersionProvider implements IVersionProvider {
   @Override
   public String[] getVersion() {
-    String version = PostureCommand.class.getPackage().getImplementationVersion();
     return new String[] {
-      "posture " + (version == null ? "(development build)" : version) + buildTime().map(t -> ", built " + t).orElse(""),
+      tool() + buildTime().map(t -> ", built " + t).orElse(""),
       "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + ", "
           + System.getProperty("os.name") + " " + System.getProperty("os.arch") + ")"
     };
+  }
+
+  /** {@code posture 0.2.0}, as the files posture writes name their writer. */
+  static String tool() {
+    String version = PostureCommand.class.getPackage().getImplementationVersion();
+    return "posture " + (version == null ? "(development build)" : version);
   }
 
   /** Empty when running from classes rather than the jar (in tests). */

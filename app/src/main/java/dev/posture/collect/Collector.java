@@ -2,6 +2,11 @@ package dev.posture.collect;
 
 import dev.posture.collect.SectionResult.Outcome;
 import dev.posture.input.AtomicFile;
+import dev.posture.tenant.CollectionRecord;
+import dev.posture.tenant.CollectionWriter;
+import dev.posture.tenant.SnapshotWriter;
+import dev.posture.tenant.Staging;
+import dev.posture.tenant.TenantFolder;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -20,6 +25,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import tools.jackson.core.JacksonException;
@@ -85,7 +91,7 @@ public final class Collector {
         }
       }
     }
-    try (Staging staging = Staging.in(folder)) {
+    try (Staging staging = Staging.forCollection(folder)) {
       Context context = new Context(new ServiceClient(tokens, limits, listener::request, staging.spill()));
       Run run = new Run(context, staging, wanted);
       run.collect(tenant);
@@ -454,7 +460,7 @@ public final class Collector {
         endpoints.add("GET " + ServiceClient.uriWithoutQuery(uri));
         List<Pages.Page> pages = new ArrayList<>();
         context.pages(Service.GRAPH, uri, section.permission(), null, element -> {}, page -> {
-          try (OutputStream out = staging.create(Staging.SECURE_SCORE + "/" + String.format("%s-%03d.json", section.key(), pages.size() + 1))) {
+          try (OutputStream out = staging.create(TenantFolder.SECURE_SCORE + "/" + String.format("%s-%03d.json", section.key(), pages.size() + 1))) {
             Files.copy(page.response().file(), out);
           } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -532,7 +538,7 @@ public final class Collector {
 
     /** The snapshot, then collection.json, into the staging folder; the result with the counts of what was written. */
     Result write(Result result) throws IOException {
-      try (SnapshotWriter snapshot = new SnapshotWriter(staging.create(Staging.SNAPSHOT))) {
+      try (SnapshotWriter snapshot = new SnapshotWriter(staging.create(TenantFolder.SNAPSHOT))) {
         ObjectNode tenant = Json.MAPPER.createObjectNode();
         tenant.put("id", result.tenantId());
         tenant.put("displayName", displayName == null ? result.tenantId() : displayName);
@@ -548,10 +554,22 @@ public final class Collector {
         throw new IllegalStateException("a spilled element could not be read back", e);
       }
       Result written = new Result(result.tenantId(), result.startedAt(), result.finishedAt(), List.copyOf(results.values()));
-      try (OutputStream out = staging.create(Staging.COLLECTION)) {
-        CollectionRecord.write(out, tool, endpoints.cloud(), written);
+      try (OutputStream out = staging.create(TenantFolder.COLLECTION)) {
+        new CollectionWriter().write(record(written), out);
       }
       return written;
+    }
+
+    /** What {@code collection.json} records of the collection; never a token. */
+    private CollectionRecord record(Result result) {
+      List<CollectionRecord.Section> sections = result.sections().stream()
+          .map(s -> new CollectionRecord.Section(s.section().key(), s.collected(), Optional.ofNullable(s.count()),
+              s.collected() ? Optional.of(s.milliseconds()) : Optional.empty(), Optional.ofNullable(s.reason()),
+              Optional.ofNullable(s.httpStatus()), Optional.ofNullable(s.errorCode()), Optional.ofNullable(s.permission()),
+              s.endpoints()))
+          .toList();
+      return new CollectionRecord(TenantFolder.COLLECTION, tool, "posture collect", Optional.ofNullable(result.tenantId()),
+          Optional.of(endpoints.cloud().label()), result.startedAt().toString(), result.finishedAt().toString(), sections);
     }
 
     /** Writes a large section whose count comes from writing it. */

@@ -1,5 +1,6 @@
 package dev.posture.collect;
 
+import dev.posture.tenant.SnapshotWriter;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -28,12 +28,17 @@ public final class CollectionReader {
       if (!names.add(name)) {
         throw section.field("name").error("the section '" + name + "' is recorded twice");
       }
-      sections.add(new CollectionRecord.Section(name, section.bool("collected", false),
-          section.has("count") ? Optional.of((long) section.number("count")) : Optional.empty(),
-          section.optionalText("reason")));
+      sections.add(new CollectionRecord.Section(name, section.bool("collected", false), whole(section, "count"),
+          whole(section, "milliseconds"), section.optionalText("reason"), whole(section, "httpStatus").map(Long::intValue),
+          section.optionalText("errorCode"), section.optionalText("permission"), section.texts("endpoints")));
     }
     return new CollectionRecord(document.source(), text(root, "tool"), text(root, "source"), root.optionalText("tenantId"),
-        text(root, "startedAt"), text(root, "finishedAt"), List.copyOf(sections));
+        root.optionalText("cloud"), text(root, "startedAt"), text(root, "finishedAt"), sections);
+  }
+
+  /** A whole number the schema has checked already. */
+  private static Optional<Long> whole(Node section, String name) {
+    return section.has(name) ? Optional.of((long) section.number(name)) : Optional.empty();
   }
 
   private static String text(Node root, String name) {

@@ -22,6 +22,8 @@ public record TenantFolder(String name, Optional<SnapshotLocation> snapshot, Lis
     Path state) {
   public static final String SECURE_SCORE = "secure-score";
   public static final String COLLECTION = "collection.json";
+  /** The snapshot a collection or an import writes. */
+  public static final String SNAPSHOT = "snapshot.json";
 
   /**
    * @param argument a tenant folder, a snapshot file, or {@code -} for standard input; empty when

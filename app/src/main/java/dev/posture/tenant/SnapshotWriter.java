@@ -1,4 +1,4 @@
-package dev.posture.collect;
+package dev.posture.tenant;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -8,41 +8,43 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Writes {@code snapshot.json} section by section: settings pretty-printed, the large collections one
  * element a line, as they arrive, so no collection is ever held whole.
  */
-final class SnapshotWriter implements AutoCloseable {
+public final class SnapshotWriter implements AutoCloseable {
+  private static final JsonMapper JSON = JsonMapper.builder().build();
   private final Writer out;
   private boolean firstSection = true;
 
-  SnapshotWriter(OutputStream out) {
+  public SnapshotWriter(OutputStream out) {
     this.out = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
     write("{");
   }
 
-  void section(String name, JsonNode value) {
+  public void section(String name, JsonNode value) {
     name(name);
-    write(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(value).replace("\n", "\n  "));
+    write(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(value).replace("\n", "\n  "));
   }
 
   /** Starts a large collection; its elements follow through {@link Elements#add}. */
-  Elements collection(String name) {
+  public Elements collection(String name) {
     name(name);
     write("[");
     return new Elements();
   }
 
-  final class Elements implements AutoCloseable {
+  public final class Elements implements AutoCloseable {
     private long count;
 
-    void add(JsonNode element) {
+    public void add(JsonNode element) {
       write(count++ == 0 ? "\n    " : ",\n    ");
-      write(Json.MAPPER.writeValueAsString(element));
+      write(JSON.writeValueAsString(element));
     }
 
-    long count() {
+    public long count() {
       return count;
     }
 
@@ -55,7 +57,7 @@ final class SnapshotWriter implements AutoCloseable {
   private void name(String name) {
     write(firstSection ? "\n  " : ",\n  ");
     firstSection = false;
-    write(Json.MAPPER.writeValueAsString(name) + ": ");
+    write(JSON.writeValueAsString(name) + ": ");
   }
 
   private void write(String s) {

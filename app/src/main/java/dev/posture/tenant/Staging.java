@@ -1,4 +1,4 @@
-package dev.posture.collect;
+package dev.posture.tenant;
 
 import dev.posture.input.AtomicFile;
 import java.io.IOException;
@@ -21,34 +21,49 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * A collection is written into a hidden folder inside the tenant folder and moved into place only
- * when it is whole, so a failure or an interruption leaves the previous collection as it was. Every
- * file and folder it makes is readable by its owner alone: the snapshot lists every user's MFA state.
- * The state file and anything else in the tenant folder are never touched.
+ * A tenant folder's snapshot and {@code collection.json} (and, for a collection, Microsoft's Secure
+ * Score pages) are written into a hidden folder inside it and moved into place only when they are
+ * whole, so a failure or an interruption leaves the previous ones as they were. Every file and folder
+ * it makes is readable by its owner alone: the snapshot lists every user's MFA state. The state file
+ * and anything else in the tenant folder are never touched.
  */
-final class Staging implements AutoCloseable {
-  static final String SNAPSHOT = "snapshot.json";
-  static final String COLLECTION = "collection.json";
-  static final String SECURE_SCORE = "secure-score";
-  private static final String PREFIX = ".posture-collect-";
+public final class Staging implements AutoCloseable {
   /** The pages a collection writes into secure-score/; other files there are someone else's. */
   private static final Pattern PAGE = Pattern.compile("(secureScores|secureScoreControlProfiles)-\\d{3,}\\.json");
 
   private final Path tenant;
   private final Path folder;
   private final boolean createdTenant;
+  private final boolean replacesSecureScore;
   /** Cleans up after an interrupted run (Ctrl-C); removed once the run ends by itself. */
-  private final Thread cleanup = new Thread(this::close, "posture-collect-cleanup");
+  private final Thread cleanup;
   private boolean committed;
 
-  private Staging(Path tenant, Path folder, boolean createdTenant) {
+  private Staging(Path tenant, Path folder, boolean createdTenant, boolean replacesSecureScore, String writer) {
     this.tenant = tenant;
     this.folder = folder;
     this.createdTenant = createdTenant;
+    this.replacesSecureScore = replacesSecureScore;
+    this.cleanup = new Thread(this::close, "posture-" + writer + "-cleanup");
   }
 
-  /** @throws UncheckedIOException when the tenant folder cannot be made or written */
-  static Staging in(Path tenant) {
+  /**
+   * A collection: the snapshot, {@code collection.json} and Microsoft's Secure Score pages, which
+   * replace those of an earlier collection.
+   *
+   * @throws UncheckedIOException when the tenant folder cannot be made or written
+   */
+  public static Staging forCollection(Path tenant) {
+    return in(tenant, "collect", true);
+  }
+
+  /** An import: the snapshot and {@code collection.json}; {@code secure-score/} is left as it is. */
+  public static Staging forImport(Path tenant) {
+    return in(tenant, "import", false);
+  }
+
+  private static Staging in(Path tenant, String writer, boolean replacesSecureScore) {
+    String prefix = ".posture-" + writer + "-";
     try {
       boolean created = false;
       if (!Files.isDirectory(tenant)) {
@@ -60,11 +75,13 @@ final class Staging implements AutoCloseable {
           throw new IOException(tenant + " exists and is not a folder");
         }
       }
-      removeLeftovers(tenant);
-      Path folder = Files.createDirectory(tenant.resolve(PREFIX + ProcessHandle.current().pid()), privateFolder(tenant));
-      Files.createDirectory(folder.resolve(SECURE_SCORE), privateFolder(tenant));
+      removeLeftovers(tenant, prefix);
+      Path folder = Files.createDirectory(tenant.resolve(prefix + ProcessHandle.current().pid()), privateFolder(tenant));
+      if (replacesSecureScore) {
+        Files.createDirectory(folder.resolve(TenantFolder.SECURE_SCORE), privateFolder(tenant));
+      }
       Files.createDirectory(folder.resolve("spill"), privateFolder(tenant));
-      Staging staging = new Staging(tenant, folder, created);
+      Staging staging = new Staging(tenant, folder, created, replacesSecureScore, writer);
       Runtime.getRuntime().addShutdownHook(staging.cleanup);
       return staging;
     } catch (IOException e) {
@@ -72,28 +89,42 @@ final class Staging implements AutoCloseable {
     }
   }
 
-  /** Where the join spills its partitions; gone once the collection ends. */
-  Path spill() {
+  /** Where a writer may spill what it cannot hold; gone once the run ends. */
+  public Path spill() {
     return folder.resolve("spill");
   }
 
-  /** A new file of the collection, {@code name} relative to the tenant folder, owner-only. */
-  OutputStream create(String name) throws IOException {
+  /** A new file of the run, {@code name} relative to the tenant folder, owner-only. */
+  public OutputStream create(String name) throws IOException {
     Path file = folder.resolve(name);
     Files.createFile(file, privateFile(file));
     return Files.newOutputStream(file, StandardOpenOption.WRITE);
   }
 
   /**
-   * Moves the collection into the tenant folder: the Secure Score pages, then the snapshot, then
-   * {@code collection.json}, each by a rename; pages of an earlier collection that this one did not
-   * write again are removed.
+   * Moves what was written into the tenant folder, each file by a rename: for a collection, the Secure
+   * Score pages first (pages of an earlier collection that this one did not write again are removed);
+   * then the snapshot, then {@code collection.json}.
    */
-  synchronized void commit() throws IOException {
+  public synchronized void commit() throws IOException {
     deleteTree(spill());
-    Path pages = tenant.resolve(SECURE_SCORE);
+    if (replacesSecureScore) {
+      commitSecureScore();
+    }
+    for (String name : new String[] {TenantFolder.SNAPSHOT, TenantFolder.COLLECTION}) {
+      Path f = folder.resolve(name);
+      force(f);
+      move(f, tenant.resolve(name));
+    }
+    sync(tenant);
+    committed = true;
+    deleteTree(folder);
+  }
+
+  private void commitSecureScore() throws IOException {
+    Path pages = tenant.resolve(TenantFolder.SECURE_SCORE);
     Set<String> written = new HashSet<>();
-    try (Stream<Path> files = Files.list(folder.resolve(SECURE_SCORE))) {
+    try (Stream<Path> files = Files.list(folder.resolve(TenantFolder.SECURE_SCORE))) {
       for (Path f : files.toList()) {
         if (written.isEmpty() && !Files.isDirectory(pages)) {
           Files.createDirectory(pages, privateFolder(tenant));
@@ -111,14 +142,6 @@ final class Staging implements AutoCloseable {
         }
       }
     }
-    for (String name : new String[] {SNAPSHOT, COLLECTION}) {
-      Path f = folder.resolve(name);
-      force(f);
-      move(f, tenant.resolve(name));
-    }
-    sync(tenant);
-    committed = true;
-    deleteTree(folder);
   }
 
   /** Removes what was staged unless it was committed; a tenant folder this run made and left empty goes too. */
@@ -141,15 +164,15 @@ final class Staging implements AutoCloseable {
         }
       }
     } catch (IOException | UncheckedIOException e) {
-      // a hidden leftover; the next collection removes it
+      // a hidden leftover; the next run removes it
     }
   }
 
-  /** Staging folders of collections that were killed (their process is gone). */
-  private static void removeLeftovers(Path tenant) throws IOException {
-    try (DirectoryStream<Path> leftovers = Files.newDirectoryStream(tenant, PREFIX + "*")) {
+  /** Staging folders of runs that were killed (their process is gone). */
+  private static void removeLeftovers(Path tenant, String prefix) throws IOException {
+    try (DirectoryStream<Path> leftovers = Files.newDirectoryStream(tenant, prefix + "*")) {
       for (Path p : leftovers) {
-        String pid = p.getFileName().toString().substring(PREFIX.length());
+        String pid = p.getFileName().toString().substring(prefix.length());
         if (pid.matches("\\d+") && ProcessHandle.of(Long.parseLong(pid)).map(ProcessHandle::isAlive).orElse(false)) {
           continue;
         }
