@@ -2,6 +2,14 @@ package dev.posture.tenant;
 
 import dev.posture.input.AtomicFile;
 import java.io.IOException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.Map;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.LinkOption;
+import java.nio.channels.FileLock;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
@@ -28,6 +36,13 @@ import java.util.stream.Stream;
  * and anything else in the tenant folder are never touched.
  */
 public final class Staging implements AutoCloseable {
+  /** Taken while a run moves its files into place, so runs into one folder at once commit one after the other. */
+  static final String COMMIT_LOCK = ".posture-commit.lock";
+  /** A file lock is the process's, not a thread's: threads of one process take this first. */
+  private static final Map<Path, ReentrantLock> COMMITS = new ConcurrentHashMap<>();
+  /** Numbers the runs of one process, whose staging folders are named by the process and the run. */
+  private static final AtomicInteger RUNS = new AtomicInteger();
+
   /** The pages a collection writes into secure-score/; other files there are someone else's. */
   private static final Pattern PAGE = Pattern.compile("(secureScores|secureScoreControlProfiles)-\\d{3,}\\.json");
 
@@ -76,7 +91,8 @@ public final class Staging implements AutoCloseable {
         }
       }
       removeLeftovers(tenant, prefix);
-      Path folder = Files.createDirectory(tenant.resolve(prefix + ProcessHandle.current().pid()), privateFolder(tenant));
+      Path folder = Files.createDirectory(tenant.resolve(prefix + ProcessHandle.current().pid() + "." + RUNS.incrementAndGet()),
+          privateFolder(tenant));
       if (replacesSecureScore) {
         Files.createDirectory(folder.resolve(TenantFolder.SECURE_SCORE), privateFolder(tenant));
       }
@@ -108,17 +124,50 @@ public final class Staging implements AutoCloseable {
    */
   public synchronized void commit() throws IOException {
     deleteTree(spill());
-    if (replacesSecureScore) {
-      commitSecureScore();
+    ReentrantLock local = COMMITS.computeIfAbsent(tenant.toAbsolutePath().normalize(), t -> new ReentrantLock());
+    local.lock();
+    try (FileChannel lock = openLock(tenant.resolve(COMMIT_LOCK)); FileLock ignored = lock.lock()) {
+      if (replacesSecureScore) {
+        commitSecureScore();
+      }
+      for (String name : new String[] {TenantFolder.SNAPSHOT, TenantFolder.COLLECTION}) {
+        Path f = folder.resolve(name);
+        force(f);
+        move(f, tenant.resolve(name));
+      }
+      // a snapshot written as YAML before would otherwise sit beside the new one, stale
+      for (String stale : new String[] {"snapshot.yaml", "snapshot.yml"}) {
+        Files.deleteIfExists(tenant.resolve(stale));
+      }
+      sync(tenant);
+      committed = true;
+    } finally {
+      local.unlock();
     }
-    for (String name : new String[] {TenantFolder.SNAPSHOT, TenantFolder.COLLECTION}) {
-      Path f = folder.resolve(name);
-      force(f);
-      move(f, tenant.resolve(name));
-    }
-    sync(tenant);
-    committed = true;
     deleteTree(folder);
+  }
+
+  /**
+   * Opens the lock that keeps two runs' commits from interleaving (the pages of one with the snapshot of
+   * the other); one that is a link, which would take the lock elsewhere, is refused.
+   */
+  private static FileChannel openLock(Path lock) throws IOException {
+    try {
+      BasicFileAttributes attributes = Files.readAttributes(lock, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+      if (!attributes.isRegularFile()) {
+        throw new IOException(lock + " is not a regular file of its own; remove it");
+      }
+    } catch (NoSuchFileException absent) {
+      // created below
+    }
+    if (Files.notExists(lock, LinkOption.NOFOLLOW_LINKS)) {
+      try {
+        Files.createFile(lock, privateFile(lock));
+      } catch (FileAlreadyExistsException raced) {
+        // another run made it first
+      }
+    }
+    return FileChannel.open(lock, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
   }
 
   private void commitSecureScore() throws IOException {
@@ -172,7 +221,7 @@ public final class Staging implements AutoCloseable {
   private static void removeLeftovers(Path tenant, String prefix) throws IOException {
     try (DirectoryStream<Path> leftovers = Files.newDirectoryStream(tenant, prefix + "*")) {
       for (Path p : leftovers) {
-        String pid = p.getFileName().toString().substring(prefix.length());
+        String pid = p.getFileName().toString().substring(prefix.length()).replaceFirst("\\..*", "");
         if (pid.matches("\\d+") && ProcessHandle.of(Long.parseLong(pid)).map(ProcessHandle::isAlive).orElse(false)) {
           continue;
         }

@@ -288,7 +288,7 @@ class ImportScubaGearCommandTest {
     assertThat(Files.readString(state)).isEqualTo("schemaVersion: 1\nactions: {}\n");
     try (Stream<Path> files = Files.list(tenant)) {
       assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("snapshot.json", "collection.json",
-          "posture-state.yaml");
+          "posture-state.yaml", ".posture-commit.lock");
     }
   }
 

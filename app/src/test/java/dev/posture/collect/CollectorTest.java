@@ -110,7 +110,7 @@ class CollectorTest {
     assertThat(result.tenantId()).isEqualTo(TENANT_ID);
     try (Stream<Path> files = Files.walk(tenant)) {
       assertThat(files.map(p -> tenant.relativize(p).toString()).filter(s -> !s.isEmpty()).sorted().toList()).containsExactly(
-          "collection.json", "secure-score", "secure-score/secureScoreControlProfiles-001.json",
+          ".posture-commit.lock", "collection.json", "secure-score", "secure-score/secureScoreControlProfiles-001.json",
           "secure-score/secureScores-001.json", "secure-score/secureScores-002.json", "snapshot.json");
     }
     JsonNode collection = json(tenant.resolve("collection.json"));
@@ -424,7 +424,8 @@ class CollectorTest {
         .hasMessageStartingWith(fake.url() + "/v1.0/users?$select=").hasMessageContaining("not valid JSON");
     assertThat(Files.readAllBytes(tenant.resolve("snapshot.json"))).isEqualTo(before);
     try (Stream<Path> files = Files.list(tenant)) {
-      assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("snapshot.json", "collection.json", "secure-score");
+      assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("snapshot.json", "collection.json", "secure-score",
+          ".posture-commit.lock");
     }
   }
 

@@ -48,7 +48,7 @@ class StagingTest {
     assertThat(Files.readString(page)).isEqualTo("{\"value\": []}");
     try (Stream<Path> left = Files.list(tenant)) {
       assertThat(left.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder(
-          "snapshot.json", "collection.json", "posture-state.yaml", "secure-score");
+          "snapshot.json", "collection.json", "posture-state.yaml", "secure-score", Staging.COMMIT_LOCK);
     }
   }
 
@@ -67,6 +67,70 @@ class StagingTest {
     assertThat(Files.readString(tenant.resolve("secureScores-001.json"))).isEqualTo("page");
     assertThat(tenant.resolve("secureScores-002.json")).doesNotExist();
     assertThat(Files.readString(tenant.resolve("exported-by-hand.json"))).isEqualTo("mine");
+  }
+
+  @Test
+  void aSnapshotWrittenAsYamlBeforeIsReplacedNotLeftBesideTheNewOne() throws IOException {
+    Path tenant = Files.createDirectory(dir.resolve("contoso"));
+    Files.writeString(tenant.resolve("snapshot.yaml"), "tenant: {id: old, displayName: Old}\n");
+
+    try (Staging staging = Staging.forCollection(tenant)) {
+      stage(staging, "{}");
+      staging.commit();
+    }
+
+    assertThat(tenant.resolve("snapshot.yaml")).doesNotExist();
+    assertThat(Files.readString(tenant.resolve("snapshot.json"))).isEqualTo("{}");
+  }
+
+  @Test
+  void runsIntoOneFolderAtOnceCommitOneAfterTheOtherNeverMixed() throws Exception {
+    Path tenant = Files.createDirectory(dir.resolve("contoso"));
+    int runs = 8;
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(runs);
+    java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+    java.util.List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
+    for (int run = 0; run < runs; run++) {
+      String name = "run" + run;
+      Staging staging = Staging.forCollection(tenant);
+      write(staging, TenantFolder.SNAPSHOT, name);
+      write(staging, TenantFolder.COLLECTION, name);
+      for (int page = 1; page <= 3; page++) {
+        write(staging, "secure-score/secureScores-00" + page + ".json", name);
+      }
+      done.add(pool.submit(() -> {
+        start.await();
+        try (staging) {
+          staging.commit();
+        }
+        return null;
+      }));
+    }
+    start.countDown();
+    for (java.util.concurrent.Future<?> f : done) {
+      f.get();
+    }
+    pool.shutdown();
+
+    String winner = Files.readString(tenant.resolve("snapshot.json"));
+    assertThat(Files.readString(tenant.resolve("collection.json"))).isEqualTo(winner);
+    for (int page = 1; page <= 3; page++) {
+      assertThat(Files.readString(tenant.resolve("secure-score/secureScores-00" + page + ".json"))).isEqualTo(winner);
+    }
+  }
+
+  @Test
+  void aCommitLockThatIsALinkIsRefused() throws IOException {
+    Path tenant = Files.createDirectory(dir.resolve("contoso"));
+    Path elsewhere = dir.resolve("elsewhere.lock");
+    Files.createSymbolicLink(tenant.resolve(Staging.COMMIT_LOCK), elsewhere);
+
+    try (Staging staging = Staging.forCollection(tenant)) {
+      stage(staging, "{}");
+      assertThatThrownBy(staging::commit).isInstanceOf(IOException.class).hasMessageContaining("is not a regular file of its own");
+    }
+    assertThat(elsewhere).doesNotExist();
+    assertThat(tenant.resolve("snapshot.json")).doesNotExist();
   }
 
   @Test
