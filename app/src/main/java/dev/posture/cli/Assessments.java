@@ -27,6 +27,7 @@ import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -43,9 +44,15 @@ final class Assessments {
    */
   static Report load(CatalogOption catalog, TenantOptions tenant, GraphOption exports, Optional<Path> baselineFile, int top,
       PrintWriter err) {
+    return load(catalog, tenant, exports, baselineFile, id -> Optional.empty(), top, err);
+  }
+
+  /** @param stored the baseline to use without a file: the tenant's last stored run, by tenant id */
+  static Report load(CatalogOption catalog, TenantOptions tenant, GraphOption exports, Optional<Path> baselineFile,
+      Function<String, Optional<Baseline>> stored, int top, PrintWriter err) {
     tenant.warnIfTheNamedStateIsMissing(err);
     if (!exports.given()) {
-      return snapshot(catalog, tenant, baselineFile, top, err);
+      return snapshot(catalog, tenant, baselineFile, stored, top, err);
     }
     if (tenant.tenant != null) {
       throw new UsageException("give either TENANT or --graph, not both");
@@ -57,14 +64,15 @@ final class Assessments {
   }
 
   /** The catalogue is read first, so its error is the one reported when both inputs are broken. */
-  private static Report snapshot(CatalogOption catalogOption, TenantOptions tenant, Optional<Path> baselineFile, int top,
-      PrintWriter err) {
+  private static Report snapshot(CatalogOption catalogOption, TenantOptions tenant, Optional<Path> baselineFile,
+      Function<String, Optional<Baseline>> stored, int top, PrintWriter err) {
     PostureCommand root = tenant.root;
     Catalog catalog = catalogOption.load();
     SnapshotLocation location = tenant.location();
     Snapshot snapshot = new SnapshotLoader().load(location, root.invocation.stdin());
     State state = new StateLoader().load(location.state());
-    Optional<Baseline> baseline = baselineFile.map(file -> new BaselineLoader().load(file, snapshot.tenant().id()));
+    Optional<Baseline> baseline = baselineFile.map(file -> new BaselineLoader().load(file, snapshot.tenant().id()))
+        .or(() -> stored.apply(snapshot.tenant().id()));
     Map<String, Double> before = baseline.map(Baseline::points).orElse(Map.of());
     Assessment assessment = new ScoringEngine().assess(catalog, snapshot, state, before);
     warnOfUnknownIds(state, assessment, location.state(), err);

@@ -24,7 +24,7 @@ final class GateOptions {
 
   @Option(names = "--fail-on-regression",
       description = "Exit with 1 when an action regressed or the current score dropped since --baseline "
-          + "(with --graph: since the previous day of the export).")
+          + "(with --graph: since the previous day of the export; with a history store: since its last run of the tenant).")
   boolean failOnRegression;
 
   @Option(names = "--fail-on-expired",
@@ -35,14 +35,18 @@ final class GateOptions {
     return Optional.ofNullable(baseline);
   }
 
-  /** @param historyKnown the input carries its own history (Graph exports), so regressions need no baseline */
-  List<Gate> gates(boolean historyKnown) {
-    if (failOnRegression && baseline == null && !historyKnown) {
-      throw new UsageException("--fail-on-regression needs --baseline FILE, the report to compare with");
+  /**
+   * @param history what regressions are told against when no --baseline is given: the previous day of
+   *     Graph exports, or the last run in the history store; empty when there is neither
+   */
+  List<Gate> gates(Optional<String> history) {
+    if (failOnRegression && baseline == null && history.isEmpty()) {
+      throw new UsageException("--fail-on-regression needs --baseline FILE, the report to compare with, or a history store "
+          + "(--record or --store)");
     }
     List<Gate> gates = new ArrayList<>(failUnder);
     if (failOnRegression) {
-      gates.add(new Gate.FailOnRegression(historyKnown ? "the previous day of the export" : "the baseline"));
+      gates.add(new Gate.FailOnRegression(baseline != null ? "the baseline" : history.orElseThrow()));
     }
     if (failOnExpired) {
       gates.add(new Gate.FailOnExpired());

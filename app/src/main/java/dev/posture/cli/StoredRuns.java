@@ -1,0 +1,96 @@
+package dev.posture.cli;
+
+import dev.posture.scoring.Assessment;
+import dev.posture.scoring.Baseline;
+import dev.posture.scoring.ScoreView;
+import dev.posture.scoring.Source;
+import dev.posture.store.AssessmentRuns;
+import dev.posture.store.HistoryStore;
+import dev.posture.store.RunDetail;
+import dev.posture.store.RunRecord;
+import dev.posture.store.StoreException;
+import dev.posture.store.StoreLocation;
+import java.io.PrintWriter;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The history store as an assessment uses it: the tenant's last run to compare with, and this run to
+ * record. A store that cannot be used does not stop the report: its error is raised once the report
+ * is printed, when the run would have been recorded.
+ */
+final class StoredRuns implements RunMemory {
+  static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+
+  private final StoreOption option;
+  private final Invocation invocation;
+  private final boolean recording;
+  private HistoryStore store;
+  private StoreException failure;
+
+  StoredRuns(StoreOption option, Invocation invocation, boolean recording) {
+    this.option = option;
+    this.invocation = invocation;
+    this.recording = recording;
+  }
+
+  /** The store the option names, opened and migrated; the caller closes it. */
+  static HistoryStore open(StoreOption option, Invocation invocation) {
+    return HistoryStore.open(StoreLocation.resolve(Optional.ofNullable(option.store), invocation.env()));
+  }
+
+  @Override
+  public Optional<String> history() {
+    return Optional.of("the last stored run");
+  }
+
+  @Override
+  public Optional<Baseline> last(String tenantId) {
+    try {
+      HistoryStore opened = store();
+      return opened.lastRun(tenantId, Source.POSTURE, Optional.empty()).flatMap(r -> opened.run(r.id())).map(StoredRuns::baseline);
+    } catch (StoreException e) {
+      failure = e;
+      return Optional.empty();
+    }
+  }
+
+  @Override
+  public void record(Assessment assessment, PrintWriter err) {
+    if (failure != null) {
+      throw failure;
+    }
+    if (recording) {
+      Instant now = invocation.clock().instant();
+      store().record(AssessmentRuns.of(assessment, now));
+      Messages.note(err, "recorded the run of " + assessment.tenant().displayName() + " at " + SHOWN.format(now) + " in " + store.name());
+    }
+  }
+
+  /** The run as a baseline: its current score and each action's points. */
+  static Baseline baseline(RunDetail run) {
+    RunRecord.Score current = run.score("current", RunRecord.OVERALL).orElse(new RunRecord.Score("current", RunRecord.OVERALL, 0, 0));
+    Map<String, Double> points = new LinkedHashMap<>();
+    run.actions().forEach(a -> points.put(a.id(), a.points()));
+    return new Baseline("the last stored run, " + SHOWN.format(run.run().recordedAt()), new ScoreView(current.points(), current.max()),
+        points);
+  }
+
+  private HistoryStore store() {
+    if (store == null) {
+      store = open(option, invocation);
+    }
+    return store;
+  }
+
+  @Override
+  public void close() {
+    if (store != null) {
+      store.close();
+    }
+  }
+}
