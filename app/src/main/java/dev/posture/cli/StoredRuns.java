@@ -1,11 +1,15 @@
 package dev.posture.cli;
 
+import dev.posture.graph.GraphAssessment;
+import dev.posture.graph.GraphExport;
 import dev.posture.scoring.Assessment;
 import dev.posture.scoring.Baseline;
 import dev.posture.scoring.ScoreView;
 import dev.posture.scoring.Source;
 import dev.posture.store.AssessmentRuns;
+import dev.posture.snapshot.TenantInfo;
 import dev.posture.store.HistoryStore;
+import dev.posture.store.MicrosoftHistory;
 import dev.posture.store.RunDetail;
 import dev.posture.store.RunRecord;
 import dev.posture.store.StoreException;
@@ -15,6 +19,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -68,6 +73,23 @@ final class StoredRuns implements RunMemory {
       Instant now = invocation.clock().instant();
       store().record(AssessmentRuns.of(assessment, now));
       Messages.note(err, "recorded the run of " + assessment.tenant().displayName() + " at " + SHOWN.format(now) + " in " + store.name());
+    }
+  }
+
+  /**
+   * Records the days of Microsoft's history the store does not hold yet.
+   *
+   * @return what was recorded, in a line
+   */
+  static String recordMicrosoftDays(StoreOption option, Invocation invocation, GraphExport export, GraphAssessment assessed,
+      String source) {
+    TenantInfo tenant = assessed.assessment().tenant();
+    List<RunRecord> days = MicrosoftHistory.runs(export, assessed, tenant.id(), tenant.displayName(), source);
+    try (HistoryStore store = open(option, invocation)) {
+      int stored = store.recordMicrosoftDays(days).size();
+      int known = days.size() - stored;
+      return stored + (stored == 1 ? " day" : " days") + " of Microsoft Secure Score recorded in " + store.name()
+          + (known == 0 ? "" : " (" + known + (known == 1 ? " was" : " were") + " there already)");
     }
   }
 
