@@ -3,6 +3,7 @@ package dev.posture.cli;
 import dev.posture.report.Format;
 import dev.posture.report.Report;
 import dev.posture.scoring.Gate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -58,18 +59,19 @@ final class AssessCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    try (RunMemory memory = RunMemory.of(store, record, tenant.root.invocation)) {
+    try (RunMemory memory = RunMemory.of(store, record.record, tenant.root.invocation)) {
       return assess(memory);
     }
   }
 
   private int assess(RunMemory memory) {
     List<Gate> checks = gates.gates(graph.given() ? Optional.of("the previous day of the export") : memory.history());
-    Report report = Assessments.load(catalog, tenant, graph, gates.baseline(), memory::last, top, spec.commandLine().getErr());
+    Report report = Assessments.load(catalog, tenant, graph, gates.baseline(), memory, top, spec.commandLine().getErr());
     formats.print(Report.RENDERERS, report, spec.commandLine().getOut());
     report.expired().forEach(e -> Messages.warning(spec.commandLine().getErr(), "review overdue: " + e.describe()));
     memory.record(report.assessment(), spec.commandLine().getErr());
-    List<String> failures = Gate.failures(checks, report.assessment(), report.comparison(), report.expired());
+    List<String> failures = new ArrayList<>(Gate.failures(checks, report.assessment(), report.comparison(), report.expired()));
+    failures.addAll(gates.goalFailures(report.goals()));
     if (!failures.isEmpty()) {
       throw new GateFailedException(String.join("; ", failures));
     }

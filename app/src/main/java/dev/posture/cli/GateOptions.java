@@ -1,6 +1,8 @@
 package dev.posture.cli;
 
+import dev.posture.report.Numbers;
 import dev.posture.scoring.Gate;
+import dev.posture.scoring.GoalProgress;
 import dev.posture.scoring.View;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -31,6 +33,10 @@ final class GateOptions {
       description = "Exit with 1 when a risk acceptance or resolution is past its review date.")
   boolean failOnExpired;
 
+  @Option(names = "--fail-on-goal",
+      description = "Exit with 1 when a goal's date (goals set) has passed and its target was not reached.")
+  boolean failOnGoal;
+
   Optional<Path> baseline() {
     return Optional.ofNullable(baseline);
   }
@@ -52,6 +58,15 @@ final class GateOptions {
       gates.add(new Gate.FailOnExpired());
     }
     return gates;
+  }
+
+  /** Why the goals fail the gate: one reason a goal whose date passed unmet; none unless --fail-on-goal. */
+  List<String> goalFailures(List<GoalProgress> goals) {
+    if (!failOnGoal) {
+      return List.of();
+    }
+    return goals.stream().filter(GoalProgress::missed).map(g -> g.view().key() + " goal of " + Numbers.percent(g.goal().target())
+        + " by " + g.goal().by() + " missed (" + Numbers.percent(g.now().percent()) + " now)").toList();
   }
 
   /** {@code 70}, {@code 70%} or {@code achievable=80}. */

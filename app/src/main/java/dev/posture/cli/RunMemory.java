@@ -2,7 +2,10 @@ package dev.posture.cli;
 
 import dev.posture.scoring.Assessment;
 import dev.posture.scoring.Baseline;
+import dev.posture.scoring.GoalProgress;
+import dev.posture.scoring.View;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -23,6 +26,11 @@ interface RunMemory extends AutoCloseable {
     }
 
     @Override
+    public List<GoalProgress.Point> trend(String tenantId, View view) {
+      return List.of();
+    }
+
+    @Override
     public void record(Assessment assessment, PrintWriter err) {}
 
     @Override
@@ -30,8 +38,8 @@ interface RunMemory extends AutoCloseable {
   };
 
   /** The store when one is named or recording is asked for; else none, and none of the store's classes load. */
-  static RunMemory of(StoreOption option, RecordOption record, Invocation invocation) {
-    return record.record || option.named() ? new StoredRuns(option, invocation, record.record) : NONE;
+  static RunMemory of(StoreOption option, boolean record, Invocation invocation) {
+    return record || option.named() ? new StoredRuns(option, invocation, record) : NONE;
   }
 
   /** What a regression is told against without a baseline file, for the gate's message. */
@@ -39,6 +47,9 @@ interface RunMemory extends AutoCloseable {
 
   /** The tenant's last stored run as a baseline, when there is one. */
   Optional<Baseline> last(String tenantId);
+
+  /** The view's overall percentage in the tenant's stored runs, oldest first. */
+  List<GoalProgress.Point> trend(String tenantId, View view);
 
   /** Stores the assessment when recording was asked for; a store that failed earlier fails here, after the report. */
   void record(Assessment assessment, PrintWriter err);

@@ -4,6 +4,8 @@ import dev.posture.graph.GraphAssessment;
 import dev.posture.graph.GraphExport;
 import dev.posture.scoring.Assessment;
 import dev.posture.scoring.Baseline;
+import dev.posture.scoring.GoalProgress;
+import dev.posture.scoring.View;
 import dev.posture.scoring.ScoreView;
 import dev.posture.scoring.Source;
 import dev.posture.store.AssessmentRuns;
@@ -14,8 +16,10 @@ import dev.posture.store.RunDetail;
 import dev.posture.store.RunRecord;
 import dev.posture.store.StoreException;
 import dev.posture.store.StoreLocation;
+import dev.posture.store.TrendQuery;
 import java.io.PrintWriter;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
@@ -61,6 +65,18 @@ final class StoredRuns implements RunMemory {
     } catch (StoreException e) {
       failure = e;
       return Optional.empty();
+    }
+  }
+
+  @Override
+  public List<GoalProgress.Point> trend(String tenantId, View view) {
+    try {
+      return store().trend(tenantId, new TrendQuery(Optional.empty(), Optional.of(view.key()), Optional.of(RunRecord.OVERALL),
+          Optional.of(Source.POSTURE))).stream().flatMap(s -> s.points().stream())
+          .map(p -> new GoalProgress.Point(LocalDate.ofInstant(p.recordedAt(), ZoneOffset.UTC), p.percent())).toList();
+    } catch (StoreException e) {
+      failure = e;
+      return List.of();
     }
   }
 
