@@ -35,7 +35,7 @@ public final class PostureCommand {
    */
   static final List<Class<?>> COMMANDS = List.of(AssessCommand.class, ActionsCommand.class, StatusCommand.class,
       NotesCommand.class, TagsCommand.class, RemediationCommand.class, ExportCommand.class, ImportCommand.class,
-      HistoryCommand.class, GoalsCommand.class, FleetCommand.class,
+      HistoryCommand.class, GoalsCommand.class, CompareCommand.class, FleetCommand.class,
       CatalogCommand.class, SnapshotCommand.class, CollectCommand.class, CompletionCommand.class, ShellCommand.class);
 
   /** What this run was given: every command reaches it, and the global options, through this root. */
