@@ -3,6 +3,7 @@ package dev.posture.cli;
 import dev.posture.input.InputException;
 import dev.posture.report.CompareReport;
 import dev.posture.scoring.Source;
+import dev.posture.scoring.View;
 import dev.posture.store.Averages;
 import dev.posture.store.Group;
 import dev.posture.store.HistoryStore;
@@ -47,6 +48,10 @@ final class CompareCommand implements Callable<Integer> {
   @Option(names = "--group", paramLabel = "NAME", description = "Compare with the tenants of a group saved in the store.")
   String group;
 
+  @Option(names = "--view", paramLabel = "VIEW", converter = HistoryCommand.ViewConverter.class,
+      description = "Only this view: current, planned, current-license or achievable.")
+  View view;
+
   @Option(names = "--save-group", paramLabel = "NAME", description = "Save the --with tenants in the store as a group of this name.")
   String saveGroup;
 
@@ -81,7 +86,7 @@ final class CompareCommand implements Callable<Integer> {
     return found.members().stream().map(id -> StoredTenants.resolve(history, id, root.invocation)).toList();
   }
 
-  private static CompareReport report(HistoryStore history, List<TenantSummary> tenants) {
+  private CompareReport report(HistoryStore history, List<TenantSummary> tenants) {
     List<RunDetail> runs = new ArrayList<>();
     for (TenantSummary t : tenants) {
       Optional<RunDetail> run = history.lastRun(t.id(), Source.POSTURE, Optional.empty())
@@ -94,6 +99,9 @@ final class CompareCommand implements Callable<Integer> {
     averages.averages().forEach(a -> average.put(List.of(a.view(), a.scope()), a.percent()));
     List<CompareReport.Row> rows = new ArrayList<>();
     for (RunRecord.Score s : runs.get(0).scores()) {
+      if (view != null && !view.key().equals(s.view())) {
+        continue;
+      }
       List<Optional<Double>> percents = runs.stream()
           .map(r -> r.score(s.view(), s.scope()).filter(x -> x.max() > 0).map(RunRecord.Score::percent)).toList();
       rows.add(new CompareReport.Row(s.view(), s.scope(), percents, Optional.ofNullable(average.get(List.of(s.view(), s.scope())))));

@@ -85,8 +85,9 @@ final class HistoryCommand implements Callable<Integer> {
 
   private RunChangesReport changes(HistoryStore history, TenantSummary known) {
     RunDiff d = history.diff(runOn(history, known, diff.get(0)), runOn(history, known, diff.get(1)));
-    List<RunChangesReport.Change> changes = d.changes().stream().map(c -> new RunChangesReport.Change(c.actionId(), c.before(), c.after(),
-        c.statusBefore(), c.statusAfter())).toList();
+    // a change too small to show (2.6667 and 2.6666 points) is no change
+    List<RunChangesReport.Change> changes = d.changes().stream().filter(c -> Math.abs(c.change()) >= 0.005)
+        .map(c -> new RunChangesReport.Change(c.actionId(), c.before(), c.after(), c.statusBefore(), c.statusAfter())).toList();
     return new RunChangesReport(known.id(), known.displayName(), run(d.before()), run(d.after()), changes);
   }
 

@@ -16,8 +16,10 @@ import dev.posture.store.RunDetail;
 import dev.posture.store.RunRecord;
 import dev.posture.store.StoreException;
 import dev.posture.store.StoreLocation;
+import dev.posture.store.TenantSummary;
 import dev.posture.store.TrendQuery;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -49,7 +51,12 @@ final class StoredRuns implements RunMemory {
 
   /** The store the option names, opened and migrated; the caller closes it. */
   static HistoryStore open(StoreOption option, Invocation invocation) {
-    return HistoryStore.open(StoreLocation.resolve(Optional.ofNullable(option.store), invocation.env()));
+    StoreLocation location = StoreLocation.resolve(Optional.ofNullable(option.store), invocation.env());
+    Optional<Path> relative = location.file().filter(f -> !f.isAbsolute());
+    if (relative.isPresent()) { // a file named relative to the folder posture runs in, as every other file
+      location = StoreLocation.resolve(Optional.of(invocation.workingDir().resolve(relative.get()).toString()), invocation.env());
+    }
+    return HistoryStore.open(location);
   }
 
   @Override
@@ -100,8 +107,11 @@ final class StoredRuns implements RunMemory {
   static String recordMicrosoftDays(StoreOption option, Invocation invocation, GraphExport export, GraphAssessment assessed,
       String source) {
     TenantInfo tenant = assessed.assessment().tenant();
-    List<RunRecord> days = MicrosoftHistory.runs(export, assessed, tenant.id(), tenant.displayName(), source);
     try (HistoryStore store = open(option, invocation)) {
+      // an export carries no tenant name: the one an assessment recorded stays
+      String name = store.tenants().stream().filter(t -> t.id().equalsIgnoreCase(tenant.id())).map(TenantSummary::displayName)
+          .findFirst().orElse(tenant.displayName());
+      List<RunRecord> days = MicrosoftHistory.runs(export, assessed, tenant.id(), name, source);
       int stored = store.recordMicrosoftDays(days).size();
       int known = days.size() - stored;
       return stored + (stored == 1 ? " day" : " days") + " of Microsoft Secure Score recorded in " + store.name()

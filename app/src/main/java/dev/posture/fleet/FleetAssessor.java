@@ -111,7 +111,7 @@ public final class FleetAssessor {
       double open = new Report(assessment, tenant.state(), Optional.empty(), List.of(), Optional.empty(), 0).open().stream()
           .mapToDouble(ActionResult::remaining).sum();
       int overdue = ExpiredReview.of(tenant.state(), LocalDate.ofInstant(now, ZoneOffset.UTC)).size();
-      return new FleetReport.Row(name, id, Optional.of(assessment.scores().current().percent()), change, weakest, Optional.of(open),
+      return new FleetReport.Row(assessment.tenant().displayName(), id, Optional.of(assessment.scores().current().percent()), change, weakest, Optional.of(open),
           OptionalInt.of(overdue), Optional.empty());
     } catch (InputException e) {
       return FleetReport.Row.failed(name, e.getMessage());

@@ -21,7 +21,7 @@ public record FleetReport(List<Row> rows) {
   /**
    * One tenant.
    *
-   * @param name the tenant as it was named: its folder, or its name in the store
+   * @param name the tenant's name; for a tenant that could not be assessed, its folder
    * @param change percentage points since the last stored run, when there was one
    * @param weakest the category of the lowest current percentage
    * @param openPoints the points still to gain on open actions, accepted risks left out
