@@ -20,7 +20,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(
@@ -36,11 +35,10 @@ import picocli.CommandLine.Spec;
 final class CompareCommand implements Callable<Integer> {
   private final PostureCommand root;
   @Spec CommandSpec spec;
+  @Mixin StoredTenant tenant;
   @Mixin StoreOption store;
   @Mixin TableFormats formats;
 
-  @Parameters(index = "0", paramLabel = "TENANT", description = "A tenant folder or snapshot file, or the tenant's id or name in the store.")
-  String tenant;
 
   @Option(names = "--with", paramLabel = "TENANT", description = "A tenant to compare with; repeatable.")
   List<String> with = new ArrayList<>();
@@ -65,7 +63,7 @@ final class CompareCommand implements Callable<Integer> {
       throw new UsageException("name the tenants to compare with: --with TENANT (repeatable) or --group NAME");
     }
     try (HistoryStore history = StoredRuns.open(store, root.invocation)) {
-      TenantSummary subject = StoredTenants.resolve(history, tenant, root.invocation);
+      TenantSummary subject = tenant.resolve(history, root.invocation);
       List<TenantSummary> others = others(history);
       if (saveGroup != null) {
         history.saveGroup(saveGroup, others.stream().map(TenantSummary::id).toList());
@@ -79,11 +77,11 @@ final class CompareCommand implements Callable<Integer> {
 
   private List<TenantSummary> others(HistoryStore history) {
     if (group == null) {
-      return with.stream().map(t -> StoredTenants.resolve(history, t, root.invocation)).toList();
+      return with.stream().map(t -> StoredTenant.resolve(history, t, root.invocation)).toList();
     }
     Group found = history.group(group).orElseThrow(() -> new InputException(group, "no group of this name in " + history.name()
         + "; save one with --with TENANT... --save-group NAME"));
-    return found.members().stream().map(id -> StoredTenants.resolve(history, id, root.invocation)).toList();
+    return found.members().stream().map(id -> StoredTenant.resolve(history, id, root.invocation)).toList();
   }
 
   private CompareReport report(HistoryStore history, List<TenantSummary> tenants) {

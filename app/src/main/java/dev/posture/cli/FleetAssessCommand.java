@@ -22,7 +22,7 @@ import picocli.CommandLine.TypeConversionException;
     name = "assess",
     description = {
       "Assess many tenants in one run: one row each (current score, change since the last stored run, weakest category, "
-          + "open points, reviews past their date).",
+          + "open points, reviews past their date, goals missed).",
       "A tenant that cannot be assessed is reported on its own row and on standard error; the others go on, and the exit code is 3."
     },
     footerHeading = "%nExamples:%n",

@@ -24,7 +24,6 @@ import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.TypeConversionException;
 
@@ -41,11 +40,10 @@ import picocli.CommandLine.TypeConversionException;
 final class HistoryCommand implements Callable<Integer> {
   private final PostureCommand root;
   @Spec CommandSpec spec;
+  @Mixin StoredTenant tenant;
   @Mixin StoreOption store;
   @Mixin TableFormats formats;
 
-  @Parameters(index = "0", paramLabel = "TENANT", description = "A tenant folder or snapshot file, or the tenant's id or name in the store.")
-  String tenant;
 
   @Option(names = "--since", paramLabel = "DATE", description = "Only runs on or after this day (YYYY-MM-DD, UTC).")
   LocalDate since;
@@ -69,7 +67,7 @@ final class HistoryCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     try (HistoryStore history = StoredRuns.open(store, root.invocation)) {
-      TenantSummary known = StoredTenants.resolve(history, tenant, root.invocation);
+      TenantSummary known = tenant.resolve(history, root.invocation);
       if (diff != null) {
         formats.print(RunChangesReport.RENDERERS, changes(history, known), spec.commandLine().getOut());
       } else {

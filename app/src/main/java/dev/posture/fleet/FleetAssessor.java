@@ -8,6 +8,7 @@ import dev.posture.report.Report;
 import dev.posture.scoring.ActionResult;
 import dev.posture.scoring.Assessment;
 import dev.posture.scoring.ExpiredReview;
+import dev.posture.scoring.GoalProgress;
 import dev.posture.scoring.Source;
 import dev.posture.store.AssessmentRuns;
 import dev.posture.store.HistoryStore;
@@ -110,9 +111,13 @@ public final class FleetAssessor {
           .min(Comparator.comparingDouble(c -> c.scores().current().percent())).map(c -> c.category().label());
       double open = new Report(assessment, tenant.state(), Optional.empty(), List.of(), Optional.empty(), 0).open().stream()
           .mapToDouble(ActionResult::remaining).sum();
-      int overdue = ExpiredReview.of(tenant.state(), LocalDate.ofInstant(now, ZoneOffset.UTC)).size();
-      return new FleetReport.Row(assessment.tenant().displayName(), id, Optional.of(assessment.scores().current().percent()), change, weakest, Optional.of(open),
-          OptionalInt.of(overdue), Optional.empty());
+      LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+      int overdue = ExpiredReview.of(tenant.state(), today).size();
+      // a goal is missed or not whatever the trend: none is read for the fleet
+      int missed = (int) GoalProgress.of(tenant.state(), assessment.scores(), today, v -> List.of()).stream()
+          .filter(GoalProgress::missed).count();
+      return new FleetReport.Row(assessment.tenant().displayName(), id, Optional.of(assessment.scores().current().percent()), change,
+          weakest, Optional.of(open), OptionalInt.of(overdue), OptionalInt.of(missed), Optional.empty());
     } catch (InputException e) {
       return FleetReport.Row.failed(name, e.getMessage());
     }

@@ -16,8 +16,8 @@ import java.util.OptionalInt;
 
 /**
  * The fleet as the store holds it, without reading a tenant folder: each tenant's last run (an
- * assessment, else Microsoft's last day) and its change since the run before. Review dates live in
- * the state files, which the store does not hold.
+ * assessment, else Microsoft's last day) and its change since the run before. Review dates and
+ * goals live in the state files, which the store does not hold.
  */
 public final class StoredFleet {
   private static final String OPEN_EXCLUDED = "risk-accepted";
@@ -55,6 +55,6 @@ public final class StoredFleet {
     double open = run.actions().stream().filter(a -> a.max().isPresent() && !a.status().equals(Optional.of(OPEN_EXCLUDED)))
         .mapToDouble(a -> Math.max(0, a.max().get() - a.points())).sum();
     return new FleetReport.Row(tenant.displayName(), tenant.id(), Optional.of(last.percent()), change, weakest, Optional.of(open),
-        OptionalInt.empty(), Optional.empty());
+        OptionalInt.empty(), OptionalInt.empty(), Optional.empty());
   }
 }

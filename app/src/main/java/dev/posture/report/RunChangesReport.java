@@ -20,7 +20,7 @@ public record RunChangesReport(String tenantId, String tenantName, Run before, R
   public static final Renderers<RunChangesReport> RENDERERS = Renderers.<RunChangesReport>builder()
       .add(Format.TABLE, RunChangesReport::table)
       .add(Format.JSON, (report, context, out) -> report.json(out))
-      .add(Format.CSV, (report, context, out) -> report.changesTable().csv(out))
+      .add(Format.CSV, (report, context, out) -> report.changesTable(true).csv(out))
       .add(Format.MARKDOWN, (report, context, out) -> report.markdown(out))
       .build();
 
@@ -56,7 +56,7 @@ public record RunChangesReport(String tenantId, String tenantName, Run before, R
     out.println(Printable.line(summary()));
     if (!changes.isEmpty()) {
       out.println();
-      changesTable().print(context, out);
+      changesTable(false).print(context, out);
     }
   }
 
@@ -66,16 +66,18 @@ public record RunChangesReport(String tenantId, String tenantName, Run before, R
     out.println(MarkdownReport.cell(summary()));
     if (!changes.isEmpty()) {
       out.println();
-      changesTable().markdown(out);
+      changesTable(false).markdown(out);
     }
   }
 
-  private TextTable changesTable() {
+  /** @param plain numbers as a spreadsheet reads them: no sign on a gain, nothing where a run lacks the action */
+  private TextTable changesTable(boolean plain) {
+    String none = plain ? "" : "-";
     TextTable table = new TextTable().column("Action").ids().numberColumn("Before").numberColumn("After").numberColumn("Change")
         .column("Status before").column("Status after");
     for (Change c : changes) {
-      table.row(c.actionId(), c.before().map(Numbers::points).orElse("-"), c.after().map(Numbers::points).orElse("-"),
-          (c.delta() > 0 ? "+" : "") + Numbers.points(c.delta()), c.statusBefore().orElse("-"), c.statusAfter().orElse("-"));
+      table.row(c.actionId(), c.before().map(Numbers::points).orElse(none), c.after().map(Numbers::points).orElse(none),
+          (c.delta() > 0 && !plain ? "+" : "") + Numbers.points(c.delta()), c.statusBefore().orElse(none), c.statusAfter().orElse(none));
     }
     return table;
   }

@@ -11,10 +11,16 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import picocli.CommandLine.Parameters;
 
 /** A tenant named on the command line as the store knows it: by its id or name there, or by its folder or snapshot. */
-final class StoredTenants {
-  private StoredTenants() {}
+final class StoredTenant {
+  @Parameters(index = "0", paramLabel = "TENANT", description = "A tenant folder or snapshot file, or the tenant's id or name in the store.")
+  String tenant;
+
+  TenantSummary resolve(HistoryStore store, Invocation invocation) {
+    return resolve(store, tenant, invocation);
+  }
 
   static TenantSummary resolve(HistoryStore store, String argument, Invocation invocation) {
     List<TenantSummary> known = store.tenants();
