@@ -14,6 +14,7 @@ import dev.posture.scoring.Assessment;
 import dev.posture.scoring.Baseline;
 import dev.posture.scoring.Comparison;
 import dev.posture.scoring.ExpiredReview;
+import dev.posture.scoring.GoalProgress;
 import dev.posture.scoring.ScoringEngine;
 import dev.posture.snapshot.Snapshot;
 import dev.posture.snapshot.SnapshotLoader;
@@ -24,6 +25,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -43,9 +45,15 @@ final class Assessments {
    */
   static Report load(CatalogOption catalog, TenantOptions tenant, GraphOption exports, Optional<Path> baselineFile, int top,
       PrintWriter err) {
+    return load(catalog, tenant, exports, baselineFile, RunMemory.NONE, top, err);
+  }
+
+  /** @param stored the earlier runs: the baseline when there is no file, and the trend goals are judged by */
+  static Report load(CatalogOption catalog, TenantOptions tenant, GraphOption exports, Optional<Path> baselineFile,
+      RunMemory stored, int top, PrintWriter err) {
     tenant.warnIfTheNamedStateIsMissing(err);
     if (!exports.given()) {
-      return snapshot(catalog, tenant, baselineFile, top, err);
+      return snapshot(catalog, tenant, baselineFile, stored, top, err);
     }
     if (tenant.tenant != null) {
       throw new UsageException("give either TENANT or --graph, not both");
@@ -57,19 +65,21 @@ final class Assessments {
   }
 
   /** The catalogue is read first, so its error is the one reported when both inputs are broken. */
-  private static Report snapshot(CatalogOption catalogOption, TenantOptions tenant, Optional<Path> baselineFile, int top,
-      PrintWriter err) {
+  private static Report snapshot(CatalogOption catalogOption, TenantOptions tenant, Optional<Path> baselineFile,
+      RunMemory stored, int top, PrintWriter err) {
     PostureCommand root = tenant.root;
     Catalog catalog = catalogOption.load();
     SnapshotLocation location = tenant.location();
     Snapshot snapshot = new SnapshotLoader().load(location, root.invocation.stdin());
     State state = new StateLoader().load(location.state());
-    Optional<Baseline> baseline = baselineFile.map(file -> new BaselineLoader().load(file, snapshot.tenant().id()));
+    Optional<Baseline> baseline = baselineFile.map(file -> new BaselineLoader().load(file, snapshot.tenant().id()))
+        .or(() -> stored.last(snapshot.tenant().id()));
     Map<String, Double> before = baseline.map(Baseline::points).orElse(Map.of());
     Assessment assessment = new ScoringEngine().assess(catalog, snapshot, state, before);
     warnOfUnknownIds(state, assessment, location.state(), err);
+    List<GoalProgress> goals = GoalProgress.of(state, assessment.scores(), today(root), v -> stored.trend(snapshot.tenant().id(), v));
     return new Report(assessment, state, baseline.map(b -> Comparison.of(b, assessment)), ExpiredReview.of(state, today(root)),
-        Optional.empty(), top);
+        Optional.empty(), top, goals);
   }
 
   private static Report graph(GraphOption exports, TenantOptions tenant, Catalog catalog, int top, PrintWriter err) {
@@ -84,7 +94,8 @@ final class Assessments {
           + Numbers.points(graph.reportedMax()) + ", but " + GraphMessages.exportTotal(graph) + " (an abridged or edited export?)");
     }
     err.flush();
-    return Report.of(graph, state, today(tenant.root), top);
+    LocalDate today = today(tenant.root);
+    return Report.of(graph, state, today, top).withGoals(GoalProgress.of(state, graph.assessment().scores(), today, v -> List.of()));
   }
   /** Decisions for an id the assessment lacks are kept in the file, but a misspelt id would do nothing unseen. */
   private static void warnOfUnknownIds(State state, Assessment assessment, Path stateFile, PrintWriter err) {

@@ -1,6 +1,8 @@
 package dev.posture.cli;
 
+import dev.posture.report.Numbers;
 import dev.posture.scoring.Gate;
+import dev.posture.scoring.GoalProgress;
 import dev.posture.scoring.View;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,30 +26,47 @@ final class GateOptions {
 
   @Option(names = "--fail-on-regression",
       description = "Exit with 1 when an action regressed or the current score dropped since --baseline "
-          + "(with --graph: since the previous day of the export).")
+          + "(with --graph: since the previous day of the export; with a history store: since its last run of the tenant).")
   boolean failOnRegression;
 
   @Option(names = "--fail-on-expired",
       description = "Exit with 1 when a risk acceptance or resolution is past its review date.")
   boolean failOnExpired;
 
+  @Option(names = "--fail-on-goal",
+      description = "Exit with 1 when a goal's date (goals set) has passed and its target was not reached.")
+  boolean failOnGoal;
+
   Optional<Path> baseline() {
     return Optional.ofNullable(baseline);
   }
 
-  /** @param historyKnown the input carries its own history (Graph exports), so regressions need no baseline */
-  List<Gate> gates(boolean historyKnown) {
-    if (failOnRegression && baseline == null && !historyKnown) {
-      throw new UsageException("--fail-on-regression needs --baseline FILE, the report to compare with");
+  /**
+   * @param history what regressions are told against when no --baseline is given: the previous day of
+   *     Graph exports, or the last run in the history store; empty when there is neither
+   */
+  List<Gate> gates(Optional<String> history) {
+    if (failOnRegression && baseline == null && history.isEmpty()) {
+      throw new UsageException("--fail-on-regression needs --baseline FILE, the report to compare with, or a history store "
+          + "(--record or --store)");
     }
     List<Gate> gates = new ArrayList<>(failUnder);
     if (failOnRegression) {
-      gates.add(new Gate.FailOnRegression(historyKnown ? "the previous day of the export" : "the baseline"));
+      gates.add(new Gate.FailOnRegression(baseline != null ? "the baseline" : history.orElseThrow()));
     }
     if (failOnExpired) {
       gates.add(new Gate.FailOnExpired());
     }
     return gates;
+  }
+
+  /** Why the goals fail the gate: one reason a goal whose date passed unmet; none unless --fail-on-goal. */
+  List<String> goalFailures(List<GoalProgress> goals) {
+    if (!failOnGoal) {
+      return List.of();
+    }
+    return goals.stream().filter(GoalProgress::missed).map(g -> g.view().key() + " goal of " + Numbers.percent(g.goal().target())
+        + " by " + g.goal().by() + " missed (" + Numbers.percent(g.now().percent()) + " now)").toList();
   }
 
   /** {@code 70}, {@code 70%} or {@code achievable=80}. */

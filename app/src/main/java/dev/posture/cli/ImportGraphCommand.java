@@ -30,11 +30,14 @@ import picocli.CommandLine.Spec;
     footer = {
       "  posture import graph exports/",
       "  posture import graph secureScores.json controlProfiles.json --state tenants/contoso/posture-state.yaml",
+      "  posture import graph exports/ --record --store postgresql://posture@db.example.org/posture",
     })
 final class ImportGraphCommand implements Callable<Integer> {
   private final PostureCommand root;
   @Spec CommandSpec spec;
   @Mixin CatalogOption catalog;
+  @Mixin RecordOption record;
+  @Mixin StoreOption store;
 
   @Parameters(arity = "1..*", paramLabel = "EXPORT",
       description = "secureScores and secureScoreControlProfiles exports: files, or folders of *.json.")
@@ -55,10 +58,12 @@ final class ImportGraphCommand implements Callable<Integer> {
     GraphExport export = new GraphReader().read(exports);
     GraphAssessor assessor = new GraphAssessor(catalog.load(), KnownControls.bundled());
     AtomicReference<PortalDecisions.Result> imported = new AtomicReference<>();
+    AtomicReference<GraphAssessment> assessed = new AtomicReference<>();
     Path file = state != null ? state : root.invocation.workingDir().resolve(DEFAULT_STATE);
     Path named = state != null ? state : Path.of(DEFAULT_STATE);
     StateStore.Update update = new StateStore(file).update(current -> {
       GraphAssessment assessment = assessor.assess(export, current);
+      assessed.set(assessment);
       Instant now = root.invocation.clock().instant().truncatedTo(ChronoUnit.SECONDS);
       imported.set(PortalDecisions.apply(export, assessment, current, now));
       return imported.get().state();
@@ -74,6 +79,10 @@ final class ImportGraphCommand implements Callable<Integer> {
     out.println(Printable.line(update.changed()
         ? recorded + (recorded == 1 ? " decision" : " decisions") + " from Microsoft Secure Score saved to " + named
         : "nothing to record; " + named + " is as it was"));
+    if (record.record) {
+      out.println(Printable.line(StoredRuns.recordMicrosoftDays(store, root.invocation, export, assessed.get(), String.join(", ",
+          exports.stream().map(Path::toString).toList()))));
+    }
     return ExitCode.OK;
   }
 

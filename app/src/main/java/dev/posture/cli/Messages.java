@@ -16,6 +16,12 @@ final class Messages {
     err.println("posture: " + Printable.line(message));
   }
 
+  /** What was done besides the output, such as a run recorded. */
+  static void note(PrintWriter err, String message) {
+    error(err, message);
+    err.flush();
+  }
+
   static void warning(PrintWriter err, String message) {
     error(err, "warning: " + message);
   }

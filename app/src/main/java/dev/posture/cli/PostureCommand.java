@@ -21,7 +21,7 @@ import picocli.CommandLine.ScopeType;
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:done",
-      "1:a gate failed (--fail-under, --fail-on-regression, --fail-on-expired)",
+      "1:a gate failed (--fail-under, --fail-on-regression, --fail-on-expired, --fail-on-goal)",
       "2:usage error, or a change the rules refuse",
       "3:invalid input (the message names the file, line or JSON path)",
       "4:permission denied",
@@ -35,6 +35,7 @@ public final class PostureCommand {
    */
   static final List<Class<?>> COMMANDS = List.of(AssessCommand.class, ActionsCommand.class, StatusCommand.class,
       NotesCommand.class, TagsCommand.class, RemediationCommand.class, ExportCommand.class, ImportCommand.class,
+      HistoryCommand.class, GoalsCommand.class, CompareCommand.class, FleetCommand.class,
       CatalogCommand.class, SnapshotCommand.class, CollectCommand.class, CompletionCommand.class, ShellCommand.class);
 
   /** What this run was given: every command reaches it, and the global options, through this root. */

@@ -44,11 +44,16 @@ record Workspace(PostureCommand root, SnapshotLocation location, Catalog catalog
 
   /** The rules for changing {@code action}, once the actor is known to be allowed to. */
   Decisions decisions(ActionResult action, ActorOption actor) {
+    return new Decisions(action.action(), action.status() == Status.COMPLETED, editor(actor));
+  }
+
+  /** Who edits the state file, and now, once the actor is known to hold a read-and-write role. */
+  Stamp editor(ActorOption actor) {
     String who = actor.require();
     Editors.refusal(who, DirectoryRole.of(snapshot)).ifPresent(reason -> {
       throw new PermissionDeniedException(reason);
     });
-    return new Decisions(action.action(), action.status() == Status.COMPLETED, Stamp.now(who, root.invocation.clock()));
+    return Stamp.now(who, root.invocation.clock());
   }
 
   StateStore store() {

@@ -120,7 +120,7 @@ public final class GraphAssessor {
     Map<String, ActionState> portal = Map.copyOf(states);
     states.putAll(local.actions());
     reviewed.removeIf(local.actions()::containsKey);
-    State merged = new State(states, local.remediationRequests());
+    State merged = local.withActions(states);
 
     TenantInfo tenant = new TenantInfo(today.tenantId(), "Microsoft Secure Score", "",
         today.licensedUserCount() > 0 ? today.licensedUserCount() : null, today.createdDateTime());

@@ -29,6 +29,7 @@ final class AssessmentTable implements Renderer<Report> {
     header(assessment.tenant(), out);
     out.println();
     views(assessment.scores(), bars, context, out);
+    report.state().zones().ifPresent(z -> out.println(GoalsReport.zoneLine(z, assessment.scores().current(), context.colour())));
     out.println();
     categories(assessment.categories(), context, out);
     out.println();
@@ -36,6 +37,11 @@ final class AssessmentTable implements Renderer<Report> {
     out.println();
     topActions(report, statusStyle, context, out);
     report.comparison().ifPresent(c -> changes(c, statusStyle, context, out));
+    if (!report.goals().isEmpty()) {
+      out.println();
+      out.println("Goals:");
+      GoalsReport.table(report.goals()).print(context, out);
+    }
     notes(assessment, out);
     ExpiredReviewsReport.table(report.expired(), out);
     report.graph().ifPresent(graph -> GraphTable.render(graph, context, out));

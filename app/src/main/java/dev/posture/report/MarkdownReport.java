@@ -29,6 +29,10 @@ final class MarkdownReport implements Renderer<Report> {
         viewRow("Planned", s.planned()),
         viewRow("Current license", s.currentLicense()),
         viewRow("Achievable", s.achievable())));
+    report.state().zones().ifPresent(z -> {
+      out.println();
+      out.println(GoalsReport.zoneLine(z, s.current(), false) + ".");
+    });
     if (!assessment.deviceActionsCounted()) {
       out.println();
       out.println("Device actions are not counted in the overall score: the Defender for Endpoint Secure Score connector is off.");
@@ -39,6 +43,12 @@ final class MarkdownReport implements Renderer<Report> {
     table(out, List.of("Category", "Current", "Planned", "Current license", "Achievable"), "|---|---:|---:|---:|---:|",
         assessment.categories().stream().map(MarkdownReport::categoryRow).toList());
     report.comparison().ifPresent(c -> changes(c, out));
+    if (!report.goals().isEmpty()) {
+      out.println();
+      out.println("### Goals");
+      out.println();
+      GoalsReport.table(report.goals()).markdown(out);
+    }
     out.println();
     List<ActionResult> open = report.topOpen();
     if (open.isEmpty()) {

@@ -6,6 +6,7 @@ import dev.posture.scoring.ActionResult;
 import dev.posture.scoring.Assessment;
 import dev.posture.scoring.Comparison;
 import dev.posture.scoring.ExpiredReview;
+import dev.posture.scoring.GoalProgress;
 import dev.posture.state.State;
 import java.time.LocalDate;
 import java.util.List;
@@ -18,9 +19,20 @@ import java.util.Optional;
  *
  * @param graph Microsoft's own numbers, the comparisons and the history, when read from Graph exports
  * @param top how many of the best ranked open actions the table and Markdown list
+ * @param goals the progress of the state's goals
  */
 public record Report(Assessment assessment, State state, Optional<Comparison> comparison, List<ExpiredReview> expired,
-    Optional<GraphAssessment> graph, int top) {
+    Optional<GraphAssessment> graph, int top, List<GoalProgress> goals) {
+
+  /** A report without goals' progress. */
+  public Report(Assessment assessment, State state, Optional<Comparison> comparison, List<ExpiredReview> expired,
+      Optional<GraphAssessment> graph, int top) {
+    this(assessment, state, comparison, expired, graph, top, List.of());
+  }
+
+  public Report withGoals(List<GoalProgress> progress) {
+    return new Report(assessment, state, comparison, expired, graph, top, progress);
+  }
 
   /** How many open actions the table and Markdown list unless told otherwise. */
   public static final int DEFAULT_TOP = 10;

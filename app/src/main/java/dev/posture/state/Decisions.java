@@ -197,7 +197,7 @@ public final class Decisions {
           + (earlier.owner().isEmpty() ? "" : " from " + earlier.owner()) + "; close or withdraw it first");
     }
     RemediationRequest request = new RemediationRequest(id(), due, owner, note, stamp.by(), stamp.atText());
-    return new State(state.actions(), ActionState.append(state.remediationRequests(), request));
+    return state.withRequests(ActionState.append(state.remediationRequests(), request));
   }
 
   /**
@@ -214,7 +214,7 @@ public final class Decisions {
     List<RemediationRequest> requests = state.remediationRequests().stream()
         .map(r -> r.action().equals(id()) && r.isOpen() ? r.ended(ending) : r)
         .toList();
-    return new State(state.actions(), requests);
+    return state.withRequests(requests);
   }
 
   private List<RemediationRequest> openRequests(State state) {
@@ -254,6 +254,6 @@ public final class Decisions {
   private State with(State state, ActionState actionState) {
     Map<String, ActionState> actions = new HashMap<>(state.actions());
     actions.put(id(), actionState);
-    return new State(actions, state.remediationRequests());
+    return state.withActions(actions);
   }
 }

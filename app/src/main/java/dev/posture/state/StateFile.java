@@ -145,7 +145,11 @@ final class StateFile {
             fresh(StateWriter.actions(after, indents(StateWriter.STEP)));
             actionsWritten = true;
           }
-          requests(sections.get(i), root.get("remediationRequests"));
+          switch (keys.get(i)) {
+            case "goals" -> section(sections.get(i), state.goals().equals(after.goals()), StateWriter.goals(after, StateWriter.STEP));
+            case "zones" -> section(sections.get(i), state.zones().equals(after.zones()), StateWriter.zones(after));
+            default -> requests(sections.get(i), root.get("remediationRequests"));
+          }
         }
       }
       if (!actionsWritten && !after.actions().isEmpty()) {
@@ -153,6 +157,12 @@ final class StateFile {
       }
       if (!keys.contains("remediationRequests")) {
         fresh(StateWriter.requests(after, StateWriter.STEP));
+      }
+      if (!keys.contains("goals")) {
+        fresh(StateWriter.goals(after, StateWriter.STEP));
+      }
+      if (!keys.contains("zones")) {
+        fresh(StateWriter.zones(after));
       }
       out.addAll(pending);
       return Optional.of(StateFile.this.text(out));
@@ -256,6 +266,15 @@ final class StateFile {
       }
       for (int m = j; m < items.size(); m++) {
         drop(items.get(m));
+      }
+    }
+
+    /** A section rewritten whole when it changed: goals and zones are a few lines each. */
+    private void section(Span span, boolean unchanged, List<String> written) {
+      if (unchanged) {
+        old(span);
+      } else {
+        replace(span, written);
       }
     }
 

@@ -54,7 +54,23 @@ public final class StateLoader {
           request.optionalText("requestedAt").orElse(""),
           ending(request, RemediationRequest.Kind.CLOSED).or(() -> ending(request, RemediationRequest.Kind.WITHDRAWN))));
     }
-    return new State(actions, requests);
+    List<Goal> goals = new ArrayList<>();
+    for (Node goal : root.field("goals").items()) {
+      goals.add(new Goal(goal.text("view"), goal.number("target"),
+          date(goal.field("by")).orElseThrow(() -> goal.error("missing required field 'by'")),
+          goal.optionalText("setBy").orElse(""), goal.optionalText("setAt").orElse("")));
+    }
+    Node zones = root.field("zones");
+    Optional<Zones> bands = Optional.empty();
+    if (!zones.isMissing()) {
+      double red = zones.number("redUnder");
+      double amber = zones.number("amberUnder");
+      if (red > amber) {
+        throw zones.error("redUnder (" + red + ") is above amberUnder (" + amber + "); expected red under amber under green");
+      }
+      bands = Optional.of(new Zones(red, amber));
+    }
+    return new State(actions, requests, goals, bands);
   }
 
   private static Optional<RemediationRequest.Ending> ending(Node request, RemediationRequest.Kind kind) {

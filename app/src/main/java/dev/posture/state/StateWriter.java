@@ -37,6 +37,8 @@ public final class StateWriter {
   public String write(State state, String header) {
     List<String> lines = new ArrayList<>(actions(state, Indents.DEFAULT));
     lines.addAll(requests(state, STEP));
+    lines.addAll(goals(state, STEP));
+    lines.addAll(zones(state));
     StringBuilder out = new StringBuilder(header);
     lines.forEach(line -> out.append(line).append('\n'));
     return out.toString();
@@ -75,6 +77,36 @@ public final class StateWriter {
       lines.addAll(item(request(r), indent, false));
     }
     return lines;
+  }
+
+  /** The {@code goals} section, one item a view, or nothing when there is none; its dashes at {@code indent}. */
+  static List<String> goals(State state, int indent) {
+    if (state.goals().isEmpty()) {
+      return List.of();
+    }
+    List<String> lines = new ArrayList<>(List.of("goals:"));
+    String field = spaces(indent + STEP);
+    for (Goal g : state.goals()) {
+      // the target is a number, which entries (text) would quote
+      lines.add(spaces(indent) + "- view: " + scalar(g.view()));
+      lines.add(field + "target: " + number(g.target()));
+      lines.add(field + "by: " + g.by());
+      for (Entry e : entries("setBy", g.setBy(), "setAt", g.setAt())) {
+        lines.add(field + e.name() + ": " + scalar((String) e.value()));
+      }
+    }
+    return lines;
+  }
+
+  /** The {@code zones} mapping, or nothing when the tenant set none. */
+  static List<String> zones(State state) {
+    return state.zones().map(z -> List.of("zones:", spaces(STEP) + "redUnder: " + number(z.redUnder()),
+        spaces(STEP) + "amberUnder: " + number(z.amberUnder()))).orElse(List.of());
+  }
+
+  /** 70, 72.5: a whole number without its decimals. */
+  private static String number(double value) {
+    return value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value);
   }
 
   /** One action: its id and its fields, or with {@code flow} its id and its fields on one line. */

@@ -171,4 +171,19 @@ class ImportGraphCommandTest {
 
     assertThat(Files.readAllBytes(state)).isEqualTo(broken);
   }
+
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"sqlite", "postgresql"})
+  void recordsEachDayOfMicrosoftsHistoryOnce(String kind) {
+    String store = AssessRecordTest.store(kind, dir);
+    String shown = store.replaceFirst("^postgresql://postgres@", "postgresql://");
+
+    String first = Cli.run("import", "graph", exports.toString(), "--state", state.toString(), "--catalog", CATALOG,
+        "--record", "--store", store).succeeded().out();
+    String again = Cli.run("import", "graph", exports.toString(), "--state", state.toString(), "--catalog", CATALOG,
+        "--record", "--store", store).succeeded().out();
+
+    assertThat(first).endsWith("\n3 days of Microsoft Secure Score recorded in " + shown + "\n");
+    assertThat(again).endsWith("\n0 days of Microsoft Secure Score recorded in " + shown + " (3 were there already)\n");
+  }
 }

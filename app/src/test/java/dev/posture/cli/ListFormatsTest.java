@@ -92,15 +92,37 @@ class ListFormatsTest {
   }
 
   /** A run of each command that prints, for the test below; a command that gains --format needs one here. */
-  private static final Map<String, List<String>> PRINTING = Map.of(
-      "assess", List.of(CONTOSO),
-      "export", List.of(CONTOSO),
-      "actions list", List.of(CONTOSO),
-      "actions show", List.of(CONTOSO, "scid_2090", "--affected"),
-      "status history", List.of(CONTOSO, "BlockLegacyAuthentication"),
-      "catalog list", List.of(),
-      "remediation list", List.of(CONTOSO),
-      "snapshot stats", List.of(CONTOSO));
+  private static final Map<String, List<String>> PRINTING = Map.ofEntries(
+      Map.entry("assess", List.of(CONTOSO)),
+      Map.entry("export", List.of(CONTOSO)),
+      Map.entry("actions list", List.of(CONTOSO)),
+      Map.entry("actions show", List.of(CONTOSO, "scid_2090", "--affected")),
+      Map.entry("status history", List.of(CONTOSO, "BlockLegacyAuthentication")),
+      Map.entry("catalog list", List.of()),
+      Map.entry("remediation list", List.of(CONTOSO)),
+      Map.entry("snapshot stats", List.of(CONTOSO)),
+      Map.entry("history", List.of(CONTOSO, "--store", Recorded.STORE)),
+      Map.entry("goals list", List.of(CONTOSO)),
+      Map.entry("compare", List.of(CONTOSO, "--with", CONTOSO, "--store", Recorded.STORE)),
+      Map.entry("fleet assess", List.of(CONTOSO)),
+      Map.entry("fleet report", List.of("--store", Recorded.STORE)));
+
+  /** A store holding one run of Contoso, made when a command that reads a store is first run. */
+  private static final class Recorded {
+    static final String STORE = record();
+
+    private static String record() {
+      try {
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("posture-formats");
+        dir.toFile().deleteOnExit();
+        String store = dir.resolve("history.db").toString();
+        Cli.run("assess", CONTOSO, "--record", "--store", store).exited(0);
+        return store;
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    }
+  }
 
   @Test
   void everyFormatACommandsHelpListsPrints() {

@@ -20,7 +20,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Real databases for the store's tests: an SQLite file in a temporary folder, or a fresh database on
  * one PostgreSQL server started for the test run (binaries from Maven Central), stopped when it ends.
  */
-final class Stores {
+public final class Stores {
   /** A role that signs in with a password, for the credential tests; postgres itself is trusted. */
   static final String ROLE = "recorder";
   static final String ROLE_PASSWORD = "open-sesame-42";
@@ -40,7 +40,7 @@ final class Stores {
   }
 
   /** A new database on the server, as a URL that signs in as the trusted superuser. */
-  static String freshDatabaseUrl() {
+  public static String freshDatabaseUrl() {
     String name = "store_" + DATABASES.incrementAndGet();
     execute("postgres", "CREATE DATABASE " + name + " OWNER " + ROLE);
     return "postgresql://postgres@localhost:" + server().getPort() + "/" + name;
