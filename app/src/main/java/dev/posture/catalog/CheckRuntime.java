@@ -8,9 +8,8 @@ import dev.cel.runtime.CelStandardFunctions;
 /**
  * CEL's runtime, which makes programs of checked expressions: one per process, as it is immutable and
  * the same for every catalogue. Building it (the descriptors of protobuf's well-known types, the
- * dispatch table of the standard functions) is the largest part of loading a cached catalogue, so a
- * command may have it built on another core while it reads its command line and its inputs
- * ({@link CatalogLoader#prepare}).
+ * dispatch table of the standard functions) is the largest part of loading a cached catalogue, so the
+ * workers of a fleet, and every load after the first, share one.
  */
 final class CheckRuntime {
   private CheckRuntime() {}
