@@ -73,13 +73,13 @@ public final class DocumentReader {
   private DocumentReader() {}
 
   /** A parser of {@code bytes} (it sniffs the encoding, so it may fail already). */
-  static JsonParser parser(boolean yaml, byte[] bytes) {
-    return factory(yaml).createParser(ObjectReadContext.empty(), bytes);
+  static JsonParser parser(String source, boolean yaml, byte[] bytes) {
+    return yaml ? parser(source, true, new ByteArrayInputStream(bytes)) : factory(false).createParser(ObjectReadContext.empty(), bytes);
   }
 
-  /** A parser of {@code in}. */
-  static JsonParser parser(boolean yaml, InputStream in) {
-    return factory(yaml).createParser(ObjectReadContext.empty(), in);
+  /** A parser of {@code in}; YAML's lines are bounded (see {@link YamlLines}). */
+  static JsonParser parser(String source, boolean yaml, InputStream in) {
+    return factory(yaml).createParser(ObjectReadContext.empty(), yaml ? new YamlLines(source, in) : in);
   }
 
   private static TokenStreamFactory factory(boolean yaml) {
@@ -138,7 +138,7 @@ public final class DocumentReader {
     Map<String, Integer> lines = trackLines ? new HashMap<>() : Map.of();
     JsonParser parser = null;
     try {
-      parser = parser(asYaml, bytes); // sniffs the encoding: may fail already
+      parser = parser(source, asYaml, bytes); // sniffs the encoding: may fail already
       JsonToken first = parser.nextToken();
       if (first == null) {
         throw new InputException(source, 1, null, "the file is empty; expected a " + kind(asYaml) + " document");

@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
 public final class InputFiles {
   /** The most read of a file held whole: a catalogue file, the state file, posture.yaml, a baseline, a Graph export. */
   public static final long WHOLE_LIMIT = 64L << 20;
-  /** The most read of a snapshot, which is streamed (from standard input, it is held in memory). */
+  /** The most read of a snapshot, which is streamed (from standard input, it is spooled to a temporary file). */
   public static final long STREAMED_LIMIT = 1L << 30;
 
   /** What the shell names a pipe it has opened: {@code <(...)} in bash and zsh, and {@code /dev/stdin}. */
@@ -29,10 +29,13 @@ public final class InputFiles {
 
   private InputFiles() {}
 
-  /** Reads a whole file of at most {@code limit} bytes. */
+  /**
+   * Reads a whole file of at most {@code limit} bytes. A pipe is spooled first, so one that never
+   * ends fills a temporary file up to the bound, not the heap.
+   */
   public static byte[] readAll(Path file, long limit) {
     try (InputStream in = open(file, limit)) {
-      return in.readAllBytes();
+      return Files.isRegularFile(file) ? in.readAllBytes() : new Spool(in).readAll();
     } catch (IOException e) {
       throw unreadable(file, e);
     }

@@ -1,15 +1,9 @@
 package dev.posture.input;
 
-import java.io.BufferedInputStream;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.SequenceInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
 import java.util.Optional;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
@@ -17,7 +11,7 @@ import tools.jackson.core.JsonParser;
 /**
  * A JSON or YAML input that can be read more than once, as a stream, never past {@link
  * InputFiles#STREAMED_LIMIT} bytes: a regular file (never loaded whole), or a pipe (standard input,
- * a process substitution), whose bytes are kept in memory as the first reading takes them. Large
+ * a process substitution), whose bytes are kept in a {@link Spool} as the first reading takes them. Large
  * snapshots are read this way, a section at a time.
  */
 public final class Source {
@@ -25,10 +19,10 @@ public final class Source {
 
   private final String name;
   private final Optional<Path> file;
-  private final Captured captured;
+  private final Spool captured;
   private final boolean yaml;
 
-  private Source(String name, Optional<Path> file, Captured captured, Boolean yaml) {
+  private Source(String name, Optional<Path> file, Spool captured, Boolean yaml) {
     this.name = name;
     this.file = file;
     this.captured = captured;
@@ -43,12 +37,12 @@ public final class Source {
       close(in);
       return new Source(file.toString(), Optional.of(file), null, yaml);
     }
-    return new Source(file.toString(), Optional.empty(), new Captured(in), yaml);
+    return new Source(file.toString(), Optional.empty(), new Spool(in), yaml);
   }
 
-  /** A stream such as standard input, read once and kept in memory for the readings after the first. */
+  /** A stream such as standard input, read once and kept for the readings after the first. */
   public static Source of(String name, InputStream in) {
-    return new Source(name, Optional.empty(), new Captured(InputFiles.bounded(name, in, InputFiles.STREAMED_LIMIT)), null);
+    return new Source(name, Optional.empty(), new Spool(InputFiles.bounded(name, in, InputFiles.STREAMED_LIMIT)), null);
   }
 
   public String name() {
@@ -62,7 +56,7 @@ public final class Source {
   /** A new parser positioned before the first token; the caller closes it. */
   public JsonParser open() {
     try {
-      return DocumentReader.parser(yaml, Encoding.utf8(name, stream()));
+      return DocumentReader.parser(name, yaml, Encoding.utf8(name, stream()));
     } catch (IOException e) {
       throw new InputException(name, "cannot be read (" + AtomicFile.reason(e) + ")");
     } catch (JacksonException e) {
@@ -101,51 +95,6 @@ public final class Source {
       in.close();
     } catch (IOException ignored) {
       // opened only to check the file; nothing was read
-    }
-  }
-
-  /**
-   * The bytes of a stream that can be read once, kept as they are read: each reading replays what
-   * earlier ones took, then goes on with the stream. Readings follow one another, never overlap.
-   */
-  private static final class Captured {
-    private static final int CHUNK = 1 << 20;
-
-    private final InputStream live;
-    private final List<byte[]> chunks = new ArrayList<>();
-    private boolean ended;
-
-    Captured(InputStream live) {
-      this.live = live;
-    }
-
-    InputStream replay() {
-      List<InputStream> parts = new ArrayList<>();
-      for (byte[] chunk : chunks) {
-        parts.add(new ByteArrayInputStream(chunk));
-      }
-      parts.add(new BufferedInputStream(new BulkInputStream() {
-        @Override
-        public int read(byte[] buffer, int offset, int length) throws IOException {
-          return more(buffer, offset, length);
-        }
-      }, CHUNK));
-      return new SequenceInputStream(Collections.enumeration(parts));
-    }
-
-    /** Reads on from the stream, keeping what it gives; only a reading that has replayed everything kept gets here. */
-    private synchronized int more(byte[] buffer, int offset, int length) throws IOException {
-      if (ended) {
-        return -1;
-      }
-      byte[] chunk = live.readNBytes(Math.min(length, CHUNK));
-      if (chunk.length == 0) {
-        ended = true;
-        return -1;
-      }
-      chunks.add(chunk);
-      System.arraycopy(chunk, 0, buffer, offset, chunk.length);
-      return chunk.length;
     }
   }
 }

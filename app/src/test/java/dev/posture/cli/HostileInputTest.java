@@ -105,8 +105,8 @@ class HostileInputTest {
 
   /**
    * In a JVM of its own with a 64 MB heap: a billion laughs (nine levels of nine aliases), nesting a
-   * hundred thousand deep, a number of a million digits and a ten-megabyte string. Any of them, read
-   * naively, would exhaust the heap or the stack.
+   * hundred thousand deep, a number of a million digits, a ten-megabyte string, and YAML lines of 40
+   * megabytes of spaces or of one value. Any of them, read naively, would exhaust the heap or the stack.
    */
   @Test
   void hostileInputsInASmallHeapFailFastWithOneLine() throws Exception {
@@ -119,7 +119,9 @@ class HostileInputTest {
         Files.writeString(dir.resolve("laughs.yaml"), laughs),
         Files.writeString(dir.resolve("deep.json"), "{\"tenant\": " + "[".repeat(100_000) + "]".repeat(100_000) + "}"),
         Files.writeString(dir.resolve("digits.json"), "{\"tenant\": {\"seats\": " + "9".repeat(1_000_000) + "}}"),
-        Files.writeString(dir.resolve("string.json"), "{\"tenant\": {\"id\": \"" + "x".repeat(10 << 20) + "\"}}"));
+        Files.writeString(dir.resolve("string.json"), "{\"tenant\": {\"id\": \"" + "x".repeat(10 << 20) + "\"}}"),
+        Files.writeString(dir.resolve("spaces.yaml"), " ".repeat(40 << 20) + "tenant: {id: a, displayName: b}\n"),
+        Files.writeString(dir.resolve("value.yaml"), "tenant: {id: a, displayName: " + "x".repeat(40 << 20) + "}\n"));
 
     for (Path input : inputs) {
       Process process = java("-Xmx64m", "-Xss512k", Main.class.getName(), "assess", input.toString());
@@ -183,6 +185,33 @@ class HostileInputTest {
       assertThat(process.exitValue()).as("%s: %s", c.args(), err).isEqualTo(ExitCode.INVALID_INPUT);
       assertThat(err.strip()).as(c.args().toString()).isEqualTo(c.expected());
       assertThat(Duration.ofNanos(System.nanoTime() - start)).as(c.args().toString()).isLessThan(Duration.ofSeconds(40));
+    }
+  }
+
+  /**
+   * In a JVM of its own with a 64 MB heap: pipes larger than the heap, given as standard input and as
+   * process substitutions, are kept in a temporary file rather than in memory. A snapshot behind 80 MB
+   * of white space is assessed; a state file that never ends is refused at its bound, in one line.
+   */
+  @Test
+  void pipesLargerThanTheHeapAreSpooledNotHeld() throws Exception {
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    String posture = "\"$0\" -Xmx64m -XX:TieredStopAtLevel=1 -cp \"$1\" " + Main.class.getName();
+    String padded = "{ printf '{'; head -c 80000000 /dev/zero | tr '\\0' ' '; tail -c +2 \"$2\"; }";
+    record Case(String script, int exit, String err) {}
+    List<Case> cases = List.of(
+        new Case(padded + " | exec " + posture + " assess - --format json", ExitCode.OK, ""),
+        new Case("exec " + posture + " assess \"$2\" --state <(yes '# a comment')", ExitCode.INVALID_INPUT,
+            "posture: /dev/fd/63: is too large; at most 64 MiB is read"));
+
+    for (Case c : cases) {
+      Process process = new ProcessBuilder("bash", "-c", c.script(), java, System.getProperty("java.class.path"), CONTOSO)
+          .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+      process.getOutputStream().close();
+      assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("%s finished", c.script()).isTrue();
+      String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertThat(process.exitValue()).as("%s: %s", c.script(), err).isEqualTo(c.exit());
+      assertThat(err.strip()).as(c.script()).isEqualTo(c.err());
     }
   }
 

@@ -85,6 +85,17 @@ class DocumentReaderTest {
     assertThatThrownBy(() -> json(deep)).isInstanceOf(InputException.class).hasMessageContaining("not valid JSON");
   }
 
+  /** The YAML reader holds a run of spaces or a value on one line whole, so a line is bounded; the line before it is fine. */
+  @Test
+  void aYamlLinePastItsBoundIsRefusedAtItsLine() {
+    String atTheBound = "a: " + "é".repeat(1_000_000) + " ".repeat(YamlLines.MAX_LINE - 1_000_003) + "\n";
+
+    assertThat(yaml(atTheBound).root().get("a").asString()).hasSize(1_000_000);
+    assertThatThrownBy(() -> yaml("a: 1\nb: 2\n" + " ".repeat(YamlLines.MAX_LINE + 1) + "c: 3\n"))
+        .isInstanceOf(InputException.class)
+        .hasMessage("test.yaml:3: not valid YAML: a line longer than 4194304 characters");
+  }
+
   @Test
   void yamlAliasBombIsRefused() {
     StringBuilder bomb = new StringBuilder("a: &a [x, x, x, x, x, x, x, x, x]\n");

@@ -61,6 +61,22 @@ class InputFilesTest {
     assertThat(source.yaml()).isFalse();
   }
 
+  /** Past what is kept in memory, the bytes go to a temporary file; every reading gets them all, in order. */
+  @Test
+  void aStreamLargerThanWhatIsKeptInMemoryIsReadAgainWhole() throws Exception {
+    byte[] bytes = new byte[Spool.IN_MEMORY * 2 + 12_345];
+    new java.util.Random(7).nextBytes(bytes);
+    Spool spool = new Spool(new ByteArrayInputStream(bytes));
+
+    try (InputStream first = spool.replay()) {
+      assertThat(first.readNBytes(Spool.IN_MEMORY + 10)).isEqualTo(java.util.Arrays.copyOf(bytes, Spool.IN_MEMORY + 10));
+    }
+    try (InputStream second = spool.replay()) {
+      assertThat(second.readAllBytes()).isEqualTo(bytes);
+    }
+    assertThat(spool.readAll()).isEqualTo(bytes);
+  }
+
   @Test
   void aTreeHoldsAtMostItsBudgetOfValues() {
     StringBuilder many = new StringBuilder("[0");
