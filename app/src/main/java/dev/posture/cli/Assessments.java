@@ -69,7 +69,7 @@ final class Assessments {
     Assessment assessment = new ScoringEngine().assess(catalog, snapshot, state, before);
     warnOfUnknownIds(state, assessment, location.state(), err);
     return new Report(assessment, state, baseline.map(b -> Comparison.of(b, assessment)), ExpiredReview.of(state, today(root)),
-        Optional.empty(), top);
+        Optional.empty(), top, Optional.of(snapshot));
   }
 
   private static Report graph(GraphOption exports, TenantOptions tenant, Catalog catalog, int top, PrintWriter err) {
