@@ -15,6 +15,8 @@ import java.util.Map;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -103,16 +105,16 @@ class HostileTextTest {
   void theHtmlPageShowsEveryValueAsText() throws Exception {
     String out = Cli.run("assess", dir.toString(), "--format", "html").succeeded().out();
 
-    org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(out);
+    org.jsoup.nodes.Document page = Jsoup.parse(out);
     assertThat(out).doesNotContain("<script>alert").doesNotContain(ACTIVE);
     assertThat(page.select("script")).hasSize(2);
     assertThat(page.select("[src], [href]")).isEmpty();
     assertThat(page.title()).contains("<script>alert(1)</script> | a ]]> b \"q\" 'q'");
-    org.jsoup.nodes.Element forwarding = page.select("tbody.action").stream()
+    Element forwarding = page.select("tbody.action").stream()
         .filter(b -> b.select("tr.row code").text().equals("mdo_blockmailforward")).findFirst().orElseThrow();
     assertThat(forwarding.select("tr.row td").last().text()).startsWith("=HYPERLINK(").contains("<script>alert(1)</script>");
     assertThat(forwarding.select("details").text()).contains("[x](javascript:alert(1))", "FAKE LINE", "posture: forged");
-    org.jsoup.nodes.Element bitlocker = page.select("tbody.action").stream()
+    Element bitlocker = page.select("tbody.action").stream()
         .filter(b -> b.select("tr.row code").text().equals("scid_2090")).findFirst().orElseThrow();
     assertThat(bitlocker.select("ul.names li").eachText()).anyMatch(name -> name.startsWith("=HYPERLINK("));
     assertThat(bitlocker.select("details").text()).contains("Remediation requested", "<script>alert(1)</script>");

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Predicate;
 import java.util.logging.Level;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterAll;
@@ -142,7 +143,7 @@ class HtmlReportBrowserTest {
     return browser.findElement(By.cssSelector("#action-table tbody.action:not([hidden])"));
   }
 
-  private static long count(JsonNode report, java.util.function.Predicate<JsonNode> test) {
+  private static long count(JsonNode report, Predicate<JsonNode> test) {
     return StreamSupport.stream(report.get("actions").spliterator(), false).filter(test).count();
   }
 

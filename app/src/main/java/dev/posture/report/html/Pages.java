@@ -23,6 +23,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /** Works out the page of a report: the overview from the scores, the table and details from the actions. */
@@ -36,10 +37,7 @@ final class Pages {
   static Page of(Report report, Page.Head head) {
     Assessment a = report.assessment();
     List<ActionResult> actions = a.actions();
-    List<Page.Row> rows = new ArrayList<>();
-    for (int i = 0; i < actions.size(); i++) {
-      rows.add(Rows.of(i, actions.get(i), report));
-    }
+    List<Page.Row> rows = Rows.of(report);
     String captured = a.tenant().capturedAt().isEmpty() ? "" : text(a.tenant().capturedAt());
     Optional<String> deviceNote = a.deviceActionsCounted() ? Optional.empty()
         : Optional.of("Device actions are not counted in the overall score: the Defender for Endpoint Secure Score connector is off.");
@@ -130,7 +128,7 @@ final class Pages {
         rows.stream().flatMap(r -> r.tags().stream()).collect(Collectors.toCollection(TreeSet::new)).stream().toList());
   }
 
-  private static List<String> distinct(List<Page.Row> rows, java.util.function.Function<Page.Row, String> field) {
+  private static List<String> distinct(List<Page.Row> rows, Function<Page.Row, String> field) {
     return rows.stream().map(field).distinct().toList();
   }
 

@@ -1,5 +1,6 @@
 package dev.posture.report.html;
 
+import dev.posture.catalog.Action;
 import dev.posture.report.ActionDetail;
 import dev.posture.report.Json;
 import dev.posture.report.Numbers;
@@ -9,12 +10,15 @@ import dev.posture.scoring.AffectedElements;
 import dev.posture.scoring.Suggestion;
 import dev.posture.snapshot.Snapshot;
 import dev.posture.state.ActionState;
+import dev.posture.state.RemediationRequest;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -26,19 +30,33 @@ final class Rows {
 
   private Rows() {}
 
-  static Page.Row of(int index, ActionResult r, Report report) {
+  /** The rows of every action, the elements the coverage actions miss found in one walk over the snapshot. */
+  static List<Page.Row> of(Report report) {
+    List<ActionResult> actions = report.assessment().actions();
+    List<Action> missing = actions.stream()
+        .filter(r -> r.coverage().isPresent() && r.coverage().get().covered() < r.coverage().get().eligible())
+        .map(ActionResult::action).toList();
+    Map<String, AffectedElements> affected = report.snapshot().map(s -> AffectedElements.of(missing, s)).orElse(Map.of());
+    List<Page.Row> rows = new ArrayList<>();
+    for (int i = 0; i < actions.size(); i++) {
+      rows.add(of(i, actions.get(i), report, Optional.ofNullable(affected.get(actions.get(i).id()))));
+    }
+    return rows;
+  }
+
+  private static Page.Row of(int index, ActionResult r, Report report, Optional<AffectedElements> affected) {
     ActionState state = report.state().of(r.id());
     List<String> tags = state.tags().stream().map(Pages::text).toList();
     return new Page.Row(index, r.action().counted() ? String.valueOf(r.rank()) : "-", Pages.text(r.id()), Pages.text(r.action().title()),
         r.category().label(), r.action().deviceCategory().map(d -> d.label()).orElse(""), r.status().label(), r.status().key(),
         Numbers.points(r.points()), Numbers.points(r.action().maxScore()), Numbers.points(r.remaining()),
         r.sources().decidedBy().key(), r.licensed() ? "yes" : "no", tags, sections(detail(r, state, report)),
-        report.snapshot().flatMap(snapshot -> uncovered(r, snapshot)));
+        affected.map(Rows::uncovered));
   }
 
   private static ActionDetail detail(ActionResult r, ActionState state, Report report) {
     Optional<Suggestion> suggestion = report.assessment().suggestions().stream().filter(s -> s.actionId().equals(r.id())).findFirst();
-    List<dev.posture.state.RemediationRequest> requests = report.state().remediationRequests().stream()
+    List<RemediationRequest> requests = report.state().remediationRequests().stream()
         .filter(q -> q.action().equals(r.id()) && q.isOpen()).toList();
     // Graph exports name no service plans; an action Microsoft counts as licensed has the ones it needs.
     Set<String> plans = report.snapshot().map(Snapshot::servicePlans)
@@ -54,23 +72,18 @@ final class Rows {
 
   private static Page.Field field(ActionDetail.Item item) {
     List<List<String>> table = item.table() == null ? List.of()
-        : java.util.stream.Stream.concat(java.util.stream.Stream.of(item.table().headers()), item.table().rows().stream())
+        : Stream.concat(Stream.of(item.table().headers()), item.table().rows().stream())
             .map(row -> row.stream().map(Pages::text).toList()).toList();
     return new Page.Field(item.name(), Optional.ofNullable(item.value()).map(Pages::text),
         item.list() == null ? List.of() : item.list().stream().map(Pages::text).toList(), item.numbered(), table);
   }
 
   /** For a coverage action that misses some elements: the first of them by name, and how many more. */
-  private static Optional<Page.Uncovered> uncovered(ActionResult r, Snapshot snapshot) {
-    if (r.coverage().isEmpty() || r.coverage().get().covered() >= r.coverage().get().eligible()) {
-      return Optional.empty();
-    }
-    return AffectedElements.of(r.action(), snapshot).map(a -> {
-      List<String> names = a.elements().stream().limit(UNCOVERED_SHOWN).map(e -> Pages.text(AffectedElements.name(e))).toList();
-      String summary = a.elements().size() + " of " + a.eligible() + " eligible " + a.collection().section() + " not covered"
-          + a.error().map(e -> "; the count stopped on an element the check could not decide: " + Pages.text(e)).orElse("");
-      return new Page.Uncovered(summary, names, a.elements().size() - names.size());
-    });
+  private static Page.Uncovered uncovered(AffectedElements a) {
+    List<String> names = a.elements().stream().limit(UNCOVERED_SHOWN).map(e -> Pages.text(AffectedElements.name(e))).toList();
+    String summary = a.elements().size() + " of " + a.eligible() + " eligible " + a.collection().section() + " not covered"
+        + a.error().map(e -> "; the count stopped on an element the check could not decide: " + Pages.text(e)).orElse("");
+    return new Page.Uncovered(summary, names, a.elements().size() - names.size());
   }
 
   /**
