@@ -35,6 +35,15 @@ public record Action(
     Optional<Suggestion> suggestion,
     Origin origin) {
 
+  /**
+   * The id's hash: actions are the keys of the scoring's maps, and a record's own hash would walk every
+   * field (titles, steps, links, checks) at each lookup. Equal actions have equal ids, so it agrees with equals.
+   */
+  @Override
+  public int hashCode() {
+    return id.hashCode();
+  }
+
   /** Scored and not deprecated: part of the totals. */
   public boolean counted() {
     return scored && !deprecated;

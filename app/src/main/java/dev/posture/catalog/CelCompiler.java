@@ -17,10 +17,7 @@ import dev.cel.common.navigation.CelNavigableAst;
 import dev.cel.common.navigation.CelNavigableExpr;
 import dev.cel.parser.CelStandardMacro;
 import dev.cel.runtime.CelEvaluationException;
-import dev.cel.runtime.CelFunctionBinding;
 import dev.cel.runtime.CelRuntime;
-import dev.cel.runtime.CelRuntimeFactory;
-import dev.cel.runtime.CelStandardFunctions;
 import dev.cel.runtime.CelVariableResolver;
 import java.util.EnumMap;
 import java.util.List;
@@ -44,28 +41,12 @@ final class CelCompiler {
   /** Bounds an expression's source: checks are one-liners, not programs. */
   static final int MAX_EXPRESSION_LENGTH = 4_000;
 
-  private static final CelOptions OPTIONS =
+  static final CelOptions OPTIONS =
       CelOptions.current()
           .enableHeterogeneousNumericComparisons(true)
           .comprehensionMaxIterations(MAX_ITERATIONS)
           .build();
 
-  /**
-   * Makes programs of checked expressions: all a start from the cache needs. Its {@code matches} is
-   * posture's, which bounds and keeps the patterns it compiles (CEL's compiles the pattern anew for
-   * every element, and only then looks at its size).
-   */
-  private final CelRuntime runtime = CelRuntimeFactory.standardCelRuntimeBuilder()
-      .setOptions(OPTIONS)
-      .setStandardEnvironmentEnabled(false)
-      .setStandardFunctions(CelStandardFunctions.newBuilder()
-          .excludeFunctions(CelStandardFunctions.StandardFunction.MATCHES)
-          .build())
-      .addFunctionBindings(
-          CelFunctionBinding.from("matches", String.class, String.class, Regexes::matches),
-          CelFunctionBinding.from("matches_string", String.class, String.class, Regexes::matches),
-          ConditionalAccess.BINDING)
-      .build();
   /** Parses and type-checks; building its environment is most of a cold start, so only on a cache miss. */
   private Cel tenantScope;
   private final Map<Collection, Cel> elementScopes = new EnumMap<>(Collection.class);
@@ -109,7 +90,7 @@ final class CelCompiler {
 
   /** A coverage predicate answers once per distinct view of its element ({@link PredicateMemo}). */
   private Expression expression(String text, CelAbstractSyntaxTree ast, Optional<Collection> collection) throws CelEvaluationException {
-    Expression expression = new CelExpression(text, TenantSections.of(ast.getExpr()), runtime.createProgram(ast), CostTracker.kinds(ast),
+    Expression expression = new CelExpression(text, TenantSections.of(ast.getExpr()), CheckRuntime.get().createProgram(ast), CostTracker.kinds(ast),
         MissingFields.of(ast, collection));
     return collection.map(c -> PredicateMemo.of(expression, ast.getExpr(), c.element())).orElse(expression);
   }

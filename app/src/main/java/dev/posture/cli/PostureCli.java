@@ -1,6 +1,8 @@
 package dev.posture.cli;
 
+import dev.posture.catalog.CatalogLoader;
 import dev.posture.input.InputException;
+import dev.posture.input.SchemaValidator;
 import dev.posture.state.RefusedEditException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -53,10 +55,27 @@ public final class PostureCli {
   }
 
   /**
+   * Builds CEL's runtime and the snapshot's schema on another core while this one reads the command
+   * line, the catalogue cache and the snapshot: a third of a sample's assessment. The thread does not
+   * keep the process alive, and whoever needs either first waits for it.
+   */
+  private static void prepareOnTheSide() {
+    Thread thread = new Thread(() -> {
+      CatalogLoader.prepare();
+      SchemaValidator.SNAPSHOT.prepare();
+    }, "posture-prepare");
+    thread.setDaemon(true);
+    thread.start();
+  }
+
+  /**
    * Runs {@code args} as {@code invocation} says: option defaults from its environment
    * ({@code POSTURE_*}) and its working folder's {@code posture.yaml}, on its clock.
    */
   static int run(String[] args, PrintWriter out, PrintWriter err, Invocation invocation) {
+    if (CommandTree.loadsCatalogue(List.of(args))) {
+      prepareOnTheSide();
+    }
     Progress progress = invocation.terminal() ? Progress.timed(err) : Progress.NONE;
     PrintWriter messages = progress.guard(err);
     try {

@@ -1,6 +1,9 @@
 package dev.posture.collect;
 
 import dev.posture.collect.SectionResult.Outcome;
+import dev.posture.input.Document;
+import dev.posture.input.InputException;
+import dev.posture.input.SchemaValidator;
 import dev.posture.input.AtomicFile;
 import dev.posture.tenant.CollectionRecord;
 import dev.posture.tenant.CollectionWriter;
@@ -491,6 +494,7 @@ public final class Collector {
       SectionResult result;
       try {
         Long count = work.run(requests);
+        checkShape(section, requests);
         result = new SectionResult(section, Outcome.COLLECTED, count, millis(start), requests, null, null, null, null);
       } catch (ServiceError e) {
         String reason = e.getMessage() + (e.permission() == null ? "" : ": the sign-in lacks " + e.permission());
@@ -505,6 +509,29 @@ public final class Collector {
         result = new SectionResult(section, Outcome.SKIPPED, null, 0, List.of(), "not asked for", null, null, null);
       }
       results.put(section, result);
+    }
+
+    /**
+     * A section held whole must have the shape the snapshot's schema gives it, or every command would
+     * refuse the snapshot written: an answer without a field its API documents (and posture's checks
+     * read) leaves the section out, named, rather than the tenant unreadable.
+     */
+    private void checkShape(Section section, List<String> requests) {
+      JsonNode value = settings.get(section);
+      if (value == null) {
+        return;
+      }
+      ObjectNode alone = Json.MAPPER.createObjectNode();
+      alone.putObject("tenant").put("id", "-").put("displayName", "-");
+      alone.set(section.key(), value);
+      try {
+        SchemaValidator.SNAPSHOT.validate(new Document(section.key(), alone, Map.of()));
+      } catch (InputException e) {
+        settings.remove(section);
+        String from = requests.isEmpty() ? section.key() : requests.get(requests.size() - 1);
+        throw new ServiceError(200, null, from + " answered without what its API documents: "
+            + (e.path() == null ? "" : e.path() + ": ") + e.problem());
+      }
     }
 
     private void skipped(Section section) {

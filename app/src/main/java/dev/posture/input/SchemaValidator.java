@@ -35,6 +35,11 @@ public final class SchemaValidator {
     this.name = name;
   }
 
+  /** Reads and builds the schema now, as a first validation would: a caller may do it on a thread of its own. */
+  public void prepare() {
+    schema();
+  }
+
   public void validate(Document document) {
     schema().validate(document.root()).stream()
         .min(Comparator.comparingInt((Error e) -> document.lineOf(path(e.getInstanceLocation())))

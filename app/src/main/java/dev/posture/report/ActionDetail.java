@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -140,25 +141,27 @@ public record ActionDetail(ActionResult result, ActionState state, List<Remediat
 
   private void table(OutputContext context, PrintWriter out) {
     Action a = result.action();
-    println(out, a.id() + ": " + a.title());
-    println(out, "Reference: " + reference(a.id()));
+    OptionalInt width = context.width();
+    print(out, a.id() + ": ", "  ", a.title(), width);
+    print(out, "Reference: ", "  ", reference(a.id()), width);
     for (Section section : sections()) {
       section.suggestion().ifPresent(text -> {
         out.println();
-        println(out, "Suggestion: " + text);
+        print(out, "Suggestion: ", "  ", text, width);
       });
       out.println();
       out.println(section.title());
       for (Item item : section.items()) {
         if (item.value() != null) {
-          println(out, "  " + item.name() + ": " + item.value());
+          print(out, "  " + item.name() + ": ", "    ", item.value(), width);
         } else if (item.list() != null) {
-          println(out, "  " + item.name() + ":");
+          print(out, "  " + item.name() + ":", "", "", width);
           for (int i = 0; i < item.list().size(); i++) {
-            println(out, "    " + (item.numbered() ? (i + 1) + ". " : "- ") + item.list().get(i));
+            String marker = "    " + (item.numbered() ? (i + 1) + ". " : "- ");
+            print(out, marker, " ".repeat(marker.length()), item.list().get(i), width);
           }
         } else {
-          println(out, "  " + item.name() + ":");
+          print(out, "  " + item.name() + ":", "", "", width);
           StringWriter text = new StringWriter();
           item.table().print(context.indented(INDENT.length()), new PrintWriter(text));
           text.toString().lines().forEach(line -> out.println(INDENT + line));
@@ -273,9 +276,9 @@ public record ActionDetail(ActionResult result, ActionState state, List<Remediat
     return result.dataPoints() >= result.action().maxScore() ? "the tenant's settings pass the check" : "the tenant's settings do not pass the check";
   }
 
-  /** Every line holds data from the inputs: shown on one line, inert. */
-  private static void println(PrintWriter out, String line) {
-    out.println(Printable.line(line));
+  /** Every line holds data from the inputs: inert, and broken between words to fit the width. */
+  private static void print(PrintWriter out, String lead, String hanging, String text, OptionalInt width) {
+    Prose.lines(Printable.line(lead), hanging, text, width).forEach(out::println);
   }
 
   private static String byline(String by, String at) {

@@ -18,8 +18,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 class CollectCommandTest {
+  private static final JsonMapper JSON = JsonMapper.builder().build();
   private static final Map<String, String> TOKENS = Map.of(
       "POSTURE_ACCESS_TOKEN_GRAPH", FakeMicrosoft.GRAPH_TOKEN,
       "POSTURE_ACCESS_TOKEN_DEFENDER", FakeMicrosoft.DEFENDER_TOKEN,
@@ -64,6 +67,62 @@ class CollectCommandTest {
     assertThat(temp.resolve("tailwind/snapshot.json")).exists();
     assertThat(temp.resolve("tailwind/collection.json")).exists();
     assertThat(temp.resolve("tailwind/secure-score/secureScores-002.json")).exists();
+  }
+
+  /**
+   * The fake tenant's numbers, worked out from how it is made: 12 users, every tenth disabled, every
+   * seventh a guest, every fourth without MFA; five machines assessed on three configurations; twelve
+   * mailboxes, every fifth without auditing.
+   */
+  @Test
+  void aCollectedTenantIsAssessedWithTheNumbersItsDataImply() {
+    collect(TOKENS).succeeded();
+    JsonNode report = JSON.readTree(Cli.runIn(Map.of(), temp, "assess", folder(), "--format", "json").succeeded().out());
+    Map<String, JsonNode> actions = new HashMap<>();
+    report.path("actions").forEach(a -> actions.put(a.path("id").asString(), a));
+
+    // enabled members 0-11 but 6 (a guest) and 9 (disabled): ten, of whom 3, 7 and 11 have no MFA
+    assertThat(points(actions, "MFARegistrationV2")).isEqualTo("7 of 10: 6.3");
+    // the admins are users 0 and 1 (Global Administrator), 2 (through a role-holding group) and 3 (Security
+    // Reader); the only enforced policy names Global Administrator and excludes user 1
+    assertThat(points(actions, "AdminMFAV2")).isEqualTo("2 of 4: 5.0");
+    // scid-2010 fails on every third machine (0 and 3), scid-2090 on every fourth (0 and 4)
+    assertThat(points(actions, "scid_2010")).isEqualTo("3 of 5: 6.0");
+    assertThat(points(actions, "scid_2090")).isEqualTo("3 of 5: 5.4");
+    // mailboxes 4 and 9 have auditing off
+    assertThat(points(actions, "exo_mailboxaudit")).isEqualTo("10 of 12: 2.5");
+    // settings as served: Safe Links and Safe Attachments secure, legacy SharePoint authentication on, no lockbox
+    assertThat(actions.get("mdo_safelinksforemail").path("status").asString()).isEqualTo("Completed");
+    assertThat(actions.get("mdo_safeattachments").path("status").asString()).isEqualTo("Completed");
+    assertThat(actions.get("spo_legacy_auth").path("points").asDouble()).isZero();
+    assertThat(actions.get("CustomerLockBoxEnabled").path("points").asDouble()).isZero();
+    // what no API gives is Not assessed, not Completed, and earns nothing
+    assertThat(actions.get("meeting_autoadmitusers_v1").path("status").asString()).isEqualTo("Not assessed");
+    assertThat(actions.values()).noneMatch(a -> a.path("status").asString().equals("Error"));
+    // the overall score is the actions' points, all of them decided from what was collected
+    double sum = 0;
+    for (JsonNode a : actions.values()) {
+      sum += a.path("countedInOverall").asBoolean() ? a.path("points").asDouble() : 0;
+    }
+    assertThat(report.path("scores").path("current").path("points").asDouble()).isCloseTo(sum, org.assertj.core.data.Offset.offset(0.01));
+  }
+
+  private static String points(Map<String, JsonNode> actions, String id) {
+    JsonNode a = actions.get(id);
+    return a.path("coverage").path("covered").asInt() + " of " + a.path("coverage").path("eligible").asInt() + ": "
+        + Math.round(a.path("points").asDouble() * 100) / 100.0;
+  }
+
+  @Test
+  void aSectionAnsweredWithoutWhatItsApiDocumentsIsLeftOutAndTheTenantStaysReadable() throws IOException {
+    fake.always("Get-RoleAssignmentPolicy", new Malformed("{\"value\": [{\"Name\": \"Default Role Assignment Policy\"}]}"));
+    Cli.Result r = collect(TOKENS).exited(0);
+    assertThat(r.err().strip()).isEqualTo("posture: warning: roleAssignmentPolicies not collected: POST " + fake.url() + "/adminapi/beta/"
+        + FakeMicrosoft.TENANT_ID + "/InvokeCommand Get-RoleAssignmentPolicy answered without what its API documents:"
+        + " $.roleAssignmentPolicies[0]: missing required field 'AssignedRoles'");
+    assertThat(Files.readString(temp.resolve("tailwind/snapshot.json"))).doesNotContain("roleAssignmentPolicies");
+    Cli.Result assessed = Cli.runIn(Map.of(), temp, "actions", "show", folder(), "exo_outlookaddins").succeeded();
+    assertThat(assessed.out()).contains("Status: Not assessed");
   }
 
   @Test

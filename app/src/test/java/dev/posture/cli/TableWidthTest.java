@@ -55,6 +55,23 @@ class TableWidthTest {
   }
 
   @Test
+  void theProseOfAnActionBreaksBetweenWordsToFitTheWidth() {
+    String out = Cli.run("actions", "show", CONTOSO, "AdminMFAV2", "--width", "40").succeeded().out();
+
+    assertThat(out.lines().filter(l -> l.length() > 40))
+        .allSatisfy(l -> assertThat(l).containsPattern("^ *(- |Manage at: )?https://\\S+$"));
+    assertThat(out).contains("""
+          Protects against: Account breach,
+            Elevation of privilege, Password
+            spray, Phishing
+        """).contains("""
+            1. Create a Conditional Access
+               policy for the administrative
+               directory roles.
+        """);
+  }
+
+  @Test
   void withoutATerminalOrWidthRowsStayWhole() {
     String out = Cli.run("actions", "list", CONTOSO).succeeded().out();
 

@@ -212,6 +212,7 @@ public final class FakeMicrosoft implements AutoCloseable {
       case "/v1.0/policies/identitySecurityDefaultsEnforcementPolicy" -> object(
           "id", "00000000-0000-0000-0000-000000000005", "displayName", "Security Defaults", "isEnabled", false);
       case "/v1.0/policies/authorizationPolicy" -> object("id", "authorizationPolicy", "allowInvitesFrom", "adminsAndGuestInviters",
+          "guestUserRoleId", "10dae51f-b6af-4016-8d66-8c2a99b929b3",
           "defaultUserRolePermissions", Map.of("allowedToCreateApps", false, "permissionGrantPoliciesAssigned", List.of()));
       case "/v1.0/policies/adminConsentRequestPolicy" -> object("isEnabled", true, "notifyReviewers", true, "requestDurationInDays", 30,
           "version", 1);
@@ -233,7 +234,8 @@ public final class FakeMicrosoft implements AutoCloseable {
       case "/v1.0/directoryRoles/d0000000-0000-4000-8000-000000000002/members" -> values(List.of(member("#microsoft.graph.user", 3)));
       case "/v1.0/directory/onPremisesSynchronization" -> values(List.of());
       case "/v1.0/admin/sharepoint/settings" -> object("sharingCapability", "existingExternalUserSharingOnly",
-          "isUnmanagedSyncAppForTenantRestricted", false);
+          "isUnmanagedSyncAppForTenantRestricted", false, "isResharingByExternalUsersEnabled", false, "isLegacyAuthProtocolsEnabled", true,
+          "idleSessionSignOut", Map.of("isEnabled", false, "warnAfterInSeconds", 0, "signOutAfterInSeconds", 0));
       case "/v1.0/reports/authenticationMethods/userRegistrationDetails" -> page(base + path, query, skip, users, this::registration);
       case "/v1.0/users" -> {
         ObjectNode page = page(base + path, query, skip, users, this::user);
@@ -267,19 +269,31 @@ public final class FakeMicrosoft implements AutoCloseable {
   private ObjectNode cmdlet(String url, Map<String, String> query, int skip, String cmdlet) {
     ObjectNode answer = switch (cmdlet) {
       case "Get-OrganizationConfig" -> values(List.of(object("Name", "tailwind.onmicrosoft.com", "AuditDisabled", "False",
-          "OAuth2ClientProfileEnabled", true, "CustomerLockBoxEnabled", "False", "MailTipsAllTipsEnabled", true)));
+          "OAuth2ClientProfileEnabled", true, "CustomerLockBoxEnabled", "False", "MailTipsAllTipsEnabled", true,
+          "MailTipsExternalRecipientsTipsEnabled", false)));
       case "Get-AdminAuditLogConfig" -> values(List.of(object("UnifiedAuditLogIngestionEnabled", "True", "AdminAuditLogEnabled", true)));
       case "Get-Mailbox" -> page(url, query, skip, users, i -> object("UserPrincipalName", upn(i), "ExternalDirectoryObjectId", userId(i),
           "RecipientTypeDetails", "UserMailbox", "AuditEnabled", i % 5 == 4 ? "False" : "True",
           "AuditAdmin", List.of("Update", "MoveToDeletedItems"), "AuditAdmin@odata.type", "#Collection(String)",
           "AuditDelegate", List.of("Update"), "AuditOwner", List.of()));
       case "Get-AntiPhishPolicy" -> values(List.of(object("Name", "Office365 AntiPhish Default", "Enabled", true,
-          "EnableMailboxIntelligenceProtection", "True", "PhishThresholdLevel", 2)));
+          "EnableMailboxIntelligenceProtection", "True", "PhishThresholdLevel", 2, "IsDefault", true)));
       case "Get-SafeLinksPolicy" -> values(List.of(object("Name", "Built-In Protection Policy", "EnableSafeLinksForEmail", true,
-          "TrackClicks", true)));
+          "TrackClicks", true, "ScanUrls", true, "AllowClickThrough", false)));
       case "Get-AtpPolicyForO365" -> values(List.of(object("EnableATPForSPOTeamsODB", true, "EnableSafeDocs", "False")));
-      case "Get-OwaMailboxPolicy", "Get-RoleAssignmentPolicy", "Get-SharingPolicy", "Get-RemoteDomain", "Get-TransportRule",
-           "Get-SafeAttachmentPolicy", "Get-MalwareFilterPolicy", "Get-HostedOutboundSpamFilterPolicy", "Get-DkimSigningConfig" ->
+      case "Get-RoleAssignmentPolicy" -> values(List.of(object("Name", "Default Role Assignment Policy", "IsDefault", true,
+          "AssignedRoles", List.of("MyBaseOptions", "MyContactInformation", "MyProfileInformation"))));
+      case "Get-SharingPolicy" -> values(List.of(object("Name", "Default Sharing Policy", "Default", true, "Enabled", "True",
+          "Domains", List.of("*:CalendarSharingFreeBusySimple"))));
+      case "Get-OwaMailboxPolicy" -> values(List.of(object("Name", "OwaMailboxPolicy-Default", "IsDefault", true,
+          "AdditionalStorageProvidersAvailable", true)));
+      case "Get-RemoteDomain" -> values(List.of(object("Name", "Default", "DomainName", "*", "AutoForwardEnabled", true)));
+      case "Get-SafeAttachmentPolicy" -> values(List.of(object("Name", "Built-In Protection Policy", "Enable", true, "Action", "Block")));
+      case "Get-MalwareFilterPolicy" -> values(List.of(object("Name", "Default", "IsDefault", true, "ZapEnabled", true,
+          "EnableFileFilter", "True")));
+      case "Get-HostedOutboundSpamFilterPolicy" -> values(List.of(object("Name", "Default", "IsDefault", true,
+          "AutoForwardingMode", "Automatic")));
+      case "Get-TransportRule", "Get-DkimSigningConfig" ->
           values(List.of(object("Name", "Default", "Identity", cmdlet.substring(4) + "\\Default", "Enabled", "True")));
       default -> null;
     };
