@@ -42,7 +42,7 @@ final class AssessCommand implements Callable<Integer> {
 
   /** What an assessment prints as. */
   static final class Formats extends FormatOptions {
-    enum Choice { table, json, csv, markdown, junit }
+    enum Choice { table, json, csv, markdown, junit, html }
 
     @Option(names = "--format", paramLabel = "FORMAT", description = HELP + " (default: table).")
     Choice format;

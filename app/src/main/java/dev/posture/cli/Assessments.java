@@ -79,7 +79,7 @@ final class Assessments {
     warnOfUnknownIds(state, assessment, location.state(), err);
     List<GoalProgress> goals = GoalProgress.of(state, assessment.scores(), today(root), v -> stored.trend(snapshot.tenant().id(), v));
     return new Report(assessment, state, baseline.map(b -> Comparison.of(b, assessment)), ExpiredReview.of(state, today(root)),
-        Optional.empty(), top, goals);
+        Optional.empty(), top, goals, Optional.of(snapshot));
   }
 
   private static Report graph(GraphOption exports, TenantOptions tenant, Catalog catalog, int top, PrintWriter err) {

@@ -34,7 +34,7 @@ final class ExportCommand implements Callable<Integer> {
 
   /** What the export prints as: the assessment's formats, CSV first. */
   static final class Formats extends FormatOptions {
-    enum Choice { table, json, csv, markdown, junit }
+    enum Choice { table, json, csv, markdown, junit, html }
 
     @Option(names = "--format", paramLabel = "FORMAT", description = HELP + " (default: csv).")
     Choice format;

@@ -34,7 +34,7 @@ abstract class FormatOptions {
 
   @Option(names = {"-o", "--output"}, paramLabel = "FILE",
       description = "Write the result to FILE (replaced atomically) instead of standard output; without --format, "
-          + "the file's extension picks the format (.txt table, .json, .csv, .md markdown, .xml junit).")
+          + "the file's extension picks the format (.txt table, .json, .csv, .md markdown, .xml junit, .html).")
   Path output;
 
   @Option(names = "--width", paramLabel = "N", converter = ValueConverters.Columns.class,
@@ -79,6 +79,7 @@ abstract class FormatOptions {
       case "csv" -> Format.CSV;
       case "md", "markdown" -> Format.MARKDOWN;
       case "xml" -> Format.JUNIT;
+      case "html", "htm" -> Format.HTML;
       default -> null;
     });
   }

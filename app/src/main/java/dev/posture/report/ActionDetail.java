@@ -78,7 +78,7 @@ public record ActionDetail(ActionResult result, ActionState state, List<Remediat
   }
 
   /** A named value, a list (numbered or not) or a table, under a heading of the flyout. */
-  private record Item(String name, String value, List<String> list, boolean numbered, TextTable table) {
+  public record Item(String name, String value, List<String> list, boolean numbered, TextTable table) {
     static Item field(String name, String value) {
       return new Item(name, value, null, false, null);
     }
@@ -90,14 +90,14 @@ public record ActionDetail(ActionResult result, ActionState state, List<Remediat
   }
 
   /** @param suggestion a status to propose, shown before the heading (the decision's) */
-  private record Section(String title, List<Item> items, Optional<String> suggestion) {
+  public record Section(String title, List<Item> items, Optional<String> suggestion) {
     Section(String title, List<Item> items) {
       this(title, items, Optional.empty());
     }
   }
 
   /** The flyout's sections, the same for every format. */
-  private List<Section> sections() {
+  public List<Section> sections() {
     Action a = result.action();
     List<Item> glance = List.of(
         Item.field("Category", a.category().label() + a.deviceCategory().map(d -> " (" + d.label() + ")").orElse("")),

@@ -2,13 +2,14 @@ package dev.posture.report;
 
 import java.util.Locale;
 
-/** Output formats. Table is for people; the others are for scripts, spreadsheets and CI. */
+/** Output formats. Table and HTML are for people; the others are for scripts, spreadsheets and CI. */
 public enum Format {
   TABLE,
   JSON,
   CSV,
   MARKDOWN,
-  JUNIT;
+  JUNIT,
+  HTML;
 
   /** As it is typed after {@code --format}. */
   public String key() {

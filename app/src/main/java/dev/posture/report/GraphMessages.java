@@ -78,7 +78,7 @@ public final class GraphMessages {
   }
 
   /** Microsoft's score beside what the export adds up to, when they differ. */
-  static String reported(GraphAssessment graph) {
+  public static String reported(GraphAssessment graph) {
     return "Microsoft reported " + Numbers.points(graph.reportedCurrent()) + " of " + Numbers.points(graph.reportedMax())
         + (graph.differsFromReported() ? "; " + exportTotal(graph) : "") + ".";
   }
@@ -102,7 +102,7 @@ public final class GraphMessages {
    * some average has points in: a header row, then "This tenant", then one row a basis. Empty when
    * the export has no comparisons.
    */
-  static List<List<String>> comparisons(GraphAssessment graph) {
+  public static List<List<String>> comparisons(GraphAssessment graph) {
     if (graph.comparisons().isEmpty()) {
       return List.of();
     }
@@ -188,7 +188,7 @@ public final class GraphMessages {
   }
 
   /** "3 days, 2026-03-01 to 2026-03-03", or "one day (2026-03-03)". */
-  static String span(History history) {
+  public static String span(History history) {
     History.Day latest = history.latest().orElseThrow();
     History.Day first = history.first().orElseThrow();
     return history.series().size() < 2 ? "one day (" + latest.date() + ")"
@@ -196,7 +196,7 @@ public final class GraphMessages {
   }
 
   /** The change since the first and since the previous day, one sentence each; none for one day. */
-  static List<String> changes(History history) {
+  public static List<String> changes(History history) {
     if (history.series().size() < 2) {
       return List.of();
     }

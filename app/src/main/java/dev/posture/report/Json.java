@@ -18,14 +18,24 @@ import tools.jackson.databind.node.ObjectNode;
  * JSON is shown: it escapes the C0 controls itself, and here also DEL, the C1 controls, the
  * bidirectional controls and the two line separators of JavaScript (U+2028 and U+2029).
  */
-final class Json {
+public final class Json {
   static final JsonNodeFactory NODES = JsonNodeFactory.instance;
   private static final JsonMapper MAPPER = JsonMapper.builder(JsonFactory.builder().characterEscapes(new InertEscapes()).build())
       .enable(SerializationFeature.INDENT_OUTPUT)
       .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
       .build();
 
+  /** On one line, and with {@code <}, {@code >} and {@code &} escaped too, so no HTML markup can start within it. */
+  private static final JsonMapper SCRIPT = JsonMapper.builder(JsonFactory.builder().characterEscapes(new InertEscapes('<', '>', '&')).build())
+      .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
+      .build();
+
   private Json() {}
+
+  /** JSON to put in a page's {@code <script type="application/json">} element: it cannot close the element or open a comment. */
+  public static String forScript(JsonNode node) {
+    return SCRIPT.writeValueAsString(node);
+  }
 
   static ObjectNode document() {
     return NODES.objectNode().put("schemaVersion", JsonReport.SCHEMA_VERSION);
@@ -42,8 +52,12 @@ final class Json {
     private static final long serialVersionUID = 1;
     private final int[] ascii = standardAsciiEscapesForJSON();
 
-    InertEscapes() {
+    /** @param more ASCII characters to escape as well */
+    InertEscapes(char... more) {
       ascii[0x7F] = ESCAPE_STANDARD;
+      for (char c : more) {
+        ascii[c] = ESCAPE_STANDARD;
+      }
     }
 
     @Override

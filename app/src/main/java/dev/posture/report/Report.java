@@ -2,11 +2,13 @@ package dev.posture.report;
 
 import dev.posture.catalog.Status;
 import dev.posture.graph.GraphAssessment;
+import dev.posture.report.html.HtmlReport;
 import dev.posture.scoring.ActionResult;
 import dev.posture.scoring.Assessment;
 import dev.posture.scoring.Comparison;
 import dev.posture.scoring.ExpiredReview;
 import dev.posture.scoring.GoalProgress;
+import dev.posture.snapshot.Snapshot;
 import dev.posture.state.State;
 import java.time.LocalDate;
 import java.util.List;
@@ -20,18 +22,20 @@ import java.util.Optional;
  * @param graph Microsoft's own numbers, the comparisons and the history, when read from Graph exports
  * @param top how many of the best ranked open actions the table and Markdown list
  * @param goals the progress of the state's goals
+ * @param snapshot the snapshot it was scored from, for what only the page shows of each action (the
+ *     licences the tenant holds, the elements not covered); empty for Graph exports
  */
 public record Report(Assessment assessment, State state, Optional<Comparison> comparison, List<ExpiredReview> expired,
-    Optional<GraphAssessment> graph, int top, List<GoalProgress> goals) {
+    Optional<GraphAssessment> graph, int top, List<GoalProgress> goals, Optional<Snapshot> snapshot) {
 
-  /** A report without goals' progress. */
+  /** A report without goals' progress or its snapshot: the page then leaves out licences held and elements not covered. */
   public Report(Assessment assessment, State state, Optional<Comparison> comparison, List<ExpiredReview> expired,
       Optional<GraphAssessment> graph, int top) {
-    this(assessment, state, comparison, expired, graph, top, List.of());
+    this(assessment, state, comparison, expired, graph, top, List.of(), Optional.empty());
   }
 
   public Report withGoals(List<GoalProgress> progress) {
-    return new Report(assessment, state, comparison, expired, graph, top, progress);
+    return new Report(assessment, state, comparison, expired, graph, top, progress, snapshot);
   }
 
   /** How many open actions the table and Markdown list unless told otherwise. */
@@ -44,6 +48,7 @@ public record Report(Assessment assessment, State state, Optional<Comparison> co
       .add(Format.CSV, new CsvReport())
       .add(Format.MARKDOWN, new MarkdownReport())
       .add(Format.JUNIT, new JunitReport())
+      .add(Format.HTML, new HtmlReport())
       .build();
 
   /** The report of an assessment of Microsoft Graph exports on {@code today}, which carry their own history. */

@@ -81,6 +81,16 @@ public final class TextTable {
     return this;
   }
 
+  /** The headers, in sentence case. */
+  public List<String> headers() {
+    return List.copyOf(labels);
+  }
+
+  /** The rows, each cell on one line. */
+  public List<List<String>> rows() {
+    return List.copyOf(rows);
+  }
+
   public TextTable row(String... cells) {
     if (cells.length != labels.size()) {
       throw new IllegalArgumentException("expected " + labels.size() + " cells, got " + cells.length);

@@ -5,9 +5,11 @@ import dev.posture.catalog.Check;
 import dev.posture.catalog.Collection;
 import dev.posture.snapshot.Snapshot;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The elements one coverage check counts as eligible but not covered: the users, devices or mailboxes
@@ -20,18 +22,35 @@ public record AffectedElements(Collection collection, List<Map<String, Object>> 
 
   /** The uncovered elements of {@code action}'s coverage or configuration check; empty for any other check. */
   public static Optional<AffectedElements> of(Action action, Snapshot snapshot) {
-    List<Map<String, Object>> uncovered = new ArrayList<>();
-    if (action.check() instanceof Check.Coverage check) {
-      CoverageRun run = new CoverageRun(check, uncovered::add);
-      CoverageRun.count(snapshot, List.of(run));
-      return Optional.of(new AffectedElements(check.of(), List.copyOf(uncovered), run.eligible(), run.error()));
+    return Optional.ofNullable(of(List.of(action), snapshot).get(action.id()));
+  }
+
+  /**
+   * The uncovered elements of each coverage or configuration check among {@code actions}, by action
+   * id, from one walk over the snapshot's elements; the other actions are left out.
+   */
+  public static Map<String, AffectedElements> of(List<Action> actions, Snapshot snapshot) {
+    List<CoverageRun> coverage = new ArrayList<>();
+    List<ConfigurationRun> configuration = new ArrayList<>();
+    Map<String, Supplier<AffectedElements>> results = new LinkedHashMap<>();
+    for (Action action : actions) {
+      List<Map<String, Object>> uncovered = new ArrayList<>();
+      if (action.check() instanceof Check.Coverage check) {
+        CoverageRun run = new CoverageRun(check, uncovered::add);
+        coverage.add(run);
+        results.put(action.id(), () -> new AffectedElements(check.of(), List.copyOf(uncovered), run.eligible(), run.error()));
+      } else if (action.check() instanceof Check.Configuration check) {
+        ConfigurationRun run = new ConfigurationRun(check, uncovered::add);
+        configuration.add(run);
+        results.put(action.id(), () -> new AffectedElements(Collection.DEVICES, List.copyOf(uncovered), run.eligible(), run.error()));
+      }
     }
-    if (action.check() instanceof Check.Configuration check) {
-      ConfigurationRun run = new ConfigurationRun(check, uncovered::add);
-      CoverageRun.count(snapshot, List.of(), List.of(run));
-      return Optional.of(new AffectedElements(Collection.DEVICES, List.copyOf(uncovered), run.eligible(), run.error()));
+    if (!results.isEmpty()) {
+      CoverageRun.count(snapshot, coverage, configuration);
     }
-    return Optional.empty();
+    Map<String, AffectedElements> affected = new LinkedHashMap<>();
+    results.forEach((id, result) -> affected.put(id, result.get()));
+    return affected;
   }
 
   /** How people know an element: its sign-in name, device name, display name or id; empty if none. */

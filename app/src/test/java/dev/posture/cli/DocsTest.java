@@ -31,7 +31,7 @@ class DocsTest {
   private static final String POSTURE = "$ ./posture ";
   private static final String ANY = "...";
   /** An argument that names a file or folder, which the copy holds or where the command writes. */
-  private static final Pattern FILE = Pattern.compile("(samples|docs)/.*|[\\w.-]+\\.(json|yaml|csv|md|xml|txt)");
+  private static final Pattern FILE = Pattern.compile("(samples|docs)/.*|[\\w.-]+\\.(json|yaml|csv|md|xml|txt|html)");
   private static final Pattern LINK = Pattern.compile("\\]\\(([^)#:]+)(#[^)]*)?\\)");
 
   /** A command of a page, at its line, and what the page shows it prints. */

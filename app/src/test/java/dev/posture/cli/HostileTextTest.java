@@ -15,6 +15,8 @@ import java.util.Map;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -100,6 +102,28 @@ class HostileTextTest {
   }
 
   @Test
+  void theHtmlPageShowsEveryValueAsText() throws Exception {
+    String out = Cli.run("assess", dir.toString(), "--format", "html").succeeded().out();
+
+    org.jsoup.nodes.Document page = Jsoup.parse(out);
+    assertThat(out).doesNotContain("<script>alert").doesNotContain(ACTIVE);
+    assertThat(page.select("script")).hasSize(2);
+    assertThat(page.select("[src], [href]")).isEmpty();
+    assertThat(page.title()).contains("<script>alert(1)</script> | a ]]> b \"q\" 'q'");
+    Element forwarding = page.select("tbody.action").stream()
+        .filter(b -> b.select("tr.row code").text().equals("mdo_blockmailforward")).findFirst().orElseThrow();
+    assertThat(forwarding.select("tr.row td").last().text()).startsWith("=HYPERLINK(").contains("<script>alert(1)</script>");
+    assertThat(forwarding.select("details").text()).contains("[x](javascript:alert(1))", "FAKE LINE", "posture: forged");
+    Element bitlocker = page.select("tbody.action").stream()
+        .filter(b -> b.select("tr.row code").text().equals("scid_2090")).findFirst().orElseThrow();
+    assertThat(bitlocker.select("ul.names li").eachText()).anyMatch(name -> name.startsWith("=HYPERLINK("));
+    assertThat(bitlocker.select("details").text()).contains("Remediation requested", "<script>alert(1)</script>");
+    JsonNode data = JsonMapper.builder().build().readTree(page.getElementById("action-data").data());
+    assertThat(data.findValues("tags").stream().filter(t -> !t.isEmpty()).findFirst().orElseThrow().get(0).stringValue())
+        .startsWith("=HYPERLINK(").contains("</script>", "\nFAKE LINE").doesNotContain(ACTIVE);
+  }
+
+  @Test
   void tablesShowEachValueOnItsOwnLineWithNoEscapeSequence() {
     for (List<String> command : List.of(
         List.of("assess", dir.toString()),
@@ -147,7 +171,7 @@ class HostileTextTest {
 
   @Test
   void filesWrittenWithOutputAreInertInEveryFormat() throws Exception {
-    for (String format : List.of("table", "csv", "markdown", "junit", "json")) {
+    for (String format : List.of("table", "csv", "markdown", "junit", "json", "html")) {
       Path file = dir.resolve("report." + format);
       Cli.run("assess", dir.toString(), "--format", format, "-o", file.toString()).succeeded();
 
