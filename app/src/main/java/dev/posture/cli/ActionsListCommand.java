@@ -1,6 +1,5 @@
 package dev.posture.cli;
 
-import dev.posture.report.Format;
 import dev.posture.catalog.Category;
 import dev.posture.catalog.DeviceCategory;
 import dev.posture.catalog.Status;
@@ -33,7 +32,7 @@ final class ActionsListCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin TenantOptions tenant;
   @Mixin CatalogOption catalog;
-  @Mixin Formats formats;
+  @Mixin TableFormats formats;
 
   @Option(names = "--search", paramLabel = "TEXT", description = "Text in the id, the title or a threat (any case).")
   String search;
@@ -76,23 +75,6 @@ final class ActionsListCommand implements Callable<Integer> {
 
   @Option(names = "--explain", description = "Show each action's ranking inputs: remaining, cost, impact and complexity factors, value.")
   boolean explain;
-
-  /** What the list prints as. */
-  static final class Formats extends FormatOptions {
-    enum Choice { table, json, csv, markdown }
-
-    @Option(names = "--format", paramLabel = "FORMAT", description = HELP + " (default: table).")
-    Choice format;
-
-    Formats(PostureCommand root) {
-      super(root, Choice.values(), Format.TABLE);
-    }
-
-    @Override
-    Enum<?> choice() {
-      return format;
-    }
-  }
 
   @Override
   public Integer call() {

@@ -35,30 +35,13 @@ final class ActionsShowCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin TenantOptions tenant;
   @Mixin CatalogOption catalog;
-  @Mixin Formats formats;
+  @Mixin TableFormats formats;
 
   @Parameters(index = "1", paramLabel = "ID", completionCandidates = ActionIds.class, description = "The action's id, or its reference (posture://actions/ID).")
   String id;
 
   @Option(names = "--affected", description = "List the eligible elements the action does not cover.")
   boolean affected;
-
-  /** What the flyout prints as, and the list of elements with --affected (CSV only that). */
-  static final class Formats extends FormatOptions {
-    enum Choice { table, json, csv, markdown }
-
-    @Option(names = "--format", paramLabel = "FORMAT", description = HELP + " (default: table; csv with --affected only).")
-    Choice format;
-
-    Formats(PostureCommand root) {
-      super(root, Choice.values(), Format.TABLE);
-    }
-
-    @Override
-    Enum<?> choice() {
-      return format;
-    }
-  }
 
   @Override
   public Integer call() {

@@ -3,7 +3,6 @@ package dev.posture.cli;
 import dev.posture.catalog.ActionFilter;
 import dev.posture.catalog.Category;
 import dev.posture.catalog.DeviceCategory;
-import dev.posture.report.Format;
 import dev.posture.report.ActionList;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -26,7 +25,7 @@ import picocli.CommandLine.Model.CommandSpec;
 final class CatalogListCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin CatalogOption catalog;
-  @Mixin Formats formats;
+  @Mixin TableFormats formats;
 
   @Option(names = "--category", paramLabel = "CATEGORY", converter = LabelledConverter.ForCategory.class,
       completionCandidates = LabelledConverter.ForCategory.class, description = "Identity, Device, Apps or Data.")
@@ -56,23 +55,6 @@ final class CatalogListCommand implements Callable<Integer> {
 
     @Option(names = "--not-scored", required = true, description = "\"Not scored\" actions only.")
     boolean notScored;
-  }
-
-  /** What the catalogue's list prints as. */
-  static final class Formats extends FormatOptions {
-    enum Choice { table, json, csv, markdown }
-
-    @Option(names = "--format", paramLabel = "FORMAT", description = HELP + " (default: table).")
-    Choice format;
-
-    Formats(PostureCommand root) {
-      super(root, Choice.values(), Format.TABLE);
-    }
-
-    @Override
-    Enum<?> choice() {
-      return format;
-    }
   }
 
   @Override

@@ -1,7 +1,6 @@
 package dev.posture.cli;
 
 import dev.posture.catalog.Action;
-import dev.posture.report.Format;
 import dev.posture.report.RemediationReport;
 import dev.posture.state.RemediationRequest;
 import java.time.LocalDate;
@@ -28,27 +27,10 @@ final class RemediationListCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin TenantOptions tenant;
   @Mixin CatalogOption catalog;
-  @Mixin Formats formats;
+  @Mixin TableFormats formats;
 
   @Option(names = "--all", description = "Also the requests closed or withdrawn.")
   boolean all;
-
-  /** What the requests print as. */
-  static final class Formats extends FormatOptions {
-    enum Choice { table, json, csv, markdown }
-
-    @Option(names = "--format", paramLabel = "FORMAT", description = HELP + " (default: table).")
-    Choice format;
-
-    Formats(PostureCommand root) {
-      super(root, Choice.values(), Format.TABLE);
-    }
-
-    @Override
-    Enum<?> choice() {
-      return format;
-    }
-  }
 
   @Override
   public Integer call() {

@@ -1,12 +1,10 @@
 package dev.posture.cli;
 
-import dev.posture.report.Format;
 import dev.posture.report.HistoryReport;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -16,27 +14,10 @@ final class StatusHistoryCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin TenantOptions tenant;
   @Mixin CatalogOption catalog;
-  @Mixin Formats formats;
+  @Mixin TableFormats formats;
 
   @Parameters(index = "1", paramLabel = "ID", completionCandidates = ActionIds.class, description = "The action's id.")
   String id;
-
-  /** What the history prints as. */
-  static final class Formats extends FormatOptions {
-    enum Choice { table, json, csv, markdown }
-
-    @Option(names = "--format", paramLabel = "FORMAT", description = HELP + " (default: table).")
-    Choice format;
-
-    Formats(PostureCommand root) {
-      super(root, Choice.values(), Format.TABLE);
-    }
-
-    @Override
-    Enum<?> choice() {
-      return format;
-    }
-  }
 
   @Override
   public Integer call() {

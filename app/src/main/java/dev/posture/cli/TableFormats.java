@@ -3,7 +3,7 @@ package dev.posture.cli;
 import dev.posture.report.Format;
 import picocli.CommandLine.Option;
 
-/** The formats of the commands that print one table of results: history, compare and fleet. */
+/** The formats of the commands that print one table or list of results: table (the default), JSON, CSV and Markdown. */
 final class TableFormats extends FormatOptions {
   enum Choice { table, json, csv, markdown }
 

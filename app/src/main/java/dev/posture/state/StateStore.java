@@ -3,15 +3,12 @@ package dev.posture.state;
 import dev.posture.input.AtomicFile;
 import dev.posture.input.DocumentReader;
 import dev.posture.input.InputException;
+import dev.posture.input.LockFiles;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
@@ -50,7 +47,8 @@ public final class StateStore {
     AtomicFile.requireWritable(file); // before a lock file is made beside something that is no regular file
     ReentrantLock local = IN_PROCESS.computeIfAbsent(written, f -> new ReentrantLock());
     local.lock();
-    try (FileChannel lockFile = openLock(written.resolveSibling("." + written.getFileName() + ".lock"));
+    Path lock = written.resolveSibling("." + written.getFileName() + ".lock");
+    try (FileChannel lockFile = LockFiles.open(lock);
         FileLock ignored = lockFile.lock()) {
       AtomicFile.removeLeftovers(written);
       StateFile before = Files.exists(written)
@@ -61,25 +59,13 @@ public final class StateStore {
         AtomicFile.replace(file, before.write(after));
       }
       return new Update(before.state(), after);
+    } catch (LockFiles.NotALockFile e) {
+      throw new InputException(lock.toString(), e.what() + "; the lock file of " + file + " must be a file of its own: remove it; nothing was written");
     } catch (IOException e) {
       throw new InputException(file.toString(), "cannot be locked for writing (" + AtomicFile.reason(e) + "); nothing was written");
     } finally {
       local.unlock();
     }
-  }
-
-  /** Opens the lock file, creating it; one that is a link (which would take the lock elsewhere) or not a file is refused. */
-  private FileChannel openLock(Path lock) throws IOException {
-    try {
-      BasicFileAttributes attributes = Files.readAttributes(lock, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-      if (!attributes.isRegularFile()) {
-        throw new InputException(lock.toString(), (attributes.isSymbolicLink() ? "is a symbolic link" : "is not a regular file")
-            + "; the lock file of " + file + " must be a file of its own: remove it; nothing was written");
-      }
-    } catch (NoSuchFileException absent) {
-      // created below
-    }
-    return FileChannel.open(lock, StandardOpenOption.CREATE, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
   }
 
   /** The state read under the lock, and what the change made of it. */

@@ -1,14 +1,12 @@
 package dev.posture.tenant;
 
 import dev.posture.input.AtomicFile;
+import dev.posture.input.LockFiles;
 import java.io.IOException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.Map;
-import java.nio.file.attribute.BasicFileAttributes;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.LinkOption;
 import java.nio.channels.FileLock;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -126,7 +124,9 @@ public final class Staging implements AutoCloseable {
     deleteTree(spill());
     ReentrantLock local = COMMITS.computeIfAbsent(tenant.toAbsolutePath().normalize(), t -> new ReentrantLock());
     local.lock();
-    try (FileChannel lock = openLock(tenant.resolve(COMMIT_LOCK)); FileLock ignored = lock.lock()) {
+    // kept from interleaving with another run's commit (the pages of one with the snapshot of the other)
+    Path lockFile = tenant.resolve(COMMIT_LOCK);
+    try (FileChannel lock = LockFiles.open(lockFile, privateFile(lockFile)); FileLock ignored = lock.lock()) {
       if (replacesSecureScore) {
         commitSecureScore();
       }
@@ -141,33 +141,12 @@ public final class Staging implements AutoCloseable {
       }
       sync(tenant);
       committed = true;
+    } catch (LockFiles.NotALockFile e) {
+      throw new IOException(lockFile + " is not a regular file of its own; remove it", e);
     } finally {
       local.unlock();
     }
     deleteTree(folder);
-  }
-
-  /**
-   * Opens the lock that keeps two runs' commits from interleaving (the pages of one with the snapshot of
-   * the other); one that is a link, which would take the lock elsewhere, is refused.
-   */
-  private static FileChannel openLock(Path lock) throws IOException {
-    try {
-      BasicFileAttributes attributes = Files.readAttributes(lock, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-      if (!attributes.isRegularFile()) {
-        throw new IOException(lock + " is not a regular file of its own; remove it");
-      }
-    } catch (NoSuchFileException absent) {
-      // created below
-    }
-    if (Files.notExists(lock, LinkOption.NOFOLLOW_LINKS)) {
-      try {
-        Files.createFile(lock, privateFile(lock));
-      } catch (FileAlreadyExistsException raced) {
-        // another run made it first
-      }
-    }
-    return FileChannel.open(lock, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
   }
 
   private void commitSecureScore() throws IOException {

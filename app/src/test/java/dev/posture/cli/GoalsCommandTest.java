@@ -62,6 +62,21 @@ class GoalsCommandTest {
   }
 
   @Test
+  void aGoalOutOfRangeOrInThePastIsRefusedAndNothingIsWritten() {
+    String before = Tenants.text(tenant.resolve("posture-state.yaml"));
+    for (String[] bad : new String[][] {{"--target", "120", "--by", "2027-03-31"}, {"--target", "-1", "--by", "2027-03-31"},
+        {"--target", "70", "--by", "2027-02-30"}, {"--target", "seventy", "--by", "2027-03-31"}}) {
+      Cli.Result r = run("goals", "set", tenant.toString(), bad[0], bad[1], bad[2], bad[3], "--actor", MEGAN);
+      r.exited(ExitCode.USAGE);
+      assertThat(r.err()).as(String.join(" ", bad)).startsWith("posture: Invalid value for option '" + (bad[1].equals("70") ? "--by" : "--target") + "'");
+    }
+    Cli.Result past = run("goals", "set", tenant.toString(), "--target", "70", "--by", "2026-01-31", "--actor", MEGAN);
+    past.oneLineError().errContains("--by 2026-01-31 has passed; a goal is for a day to come");
+    assertThat(past.exitCode()).isNotZero();
+    assertThat(Tenants.text(tenant.resolve("posture-state.yaml"))).isEqualTo(before);
+  }
+
+  @Test
   void setAgainReplacesAndRemoveTakesItOut() {
     run("goals", "set", tenant.toString(), "--target", "70", "--by", "2027-03-31", "--actor", MEGAN).succeeded();
     Cli.Result again = run("goals", "set", tenant.toString(), "--target", "75", "--by", "2027-06-30", "--actor", MEGAN).succeeded();
